@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine. Usage: ./build.sh test | example | bench | pack
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+prereqs() {
+  command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK (dotnet) is not on PATH; install it first." >&2; exit 1; }
+  "$root/scripts/prereqs.sh"
+}
+
+run_tests() {
+  dotnet build PruneTask.sln -c Release -nologo -v q
+  local log; log=$(mktemp)
+  local rc=0
+  dotnet test PruneTask.sln -c Release --no-build -nologo 2>&1 | tee "$log" || rc=$?
+  # One plain closing line for CI: "N passed, N failed, N skipped".
+  awk '/(Passed|Failed)!  *- *Failed:/ {
+         gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+       END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  rm -f "$log"
+  return $rc
+}
+
+case "${1:-}" in
+  test) prereqs; run_tests ;;
+  example) prereqs; "$root/examples/run-example.sh" ;;
+  bench) prereqs; shift; dotnet run --project src/PruneTask.Cli -c Release -- bench "$@" ;;
+  *) echo "usage: ./build.sh test | example | bench" >&2; exit 2 ;;
+esac
