@@ -1,1 +1,3 @@
-Console.WriteLine("dotnet-prune");
+using PruneTask.Cli;
+
+return PruneCommandLine.Create().Parse(args).Invoke();

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using PruneTask.Cli.Commands;
+
+namespace PruneTask.Cli;
+
+/// <summary>The `dotnet prune` command tree; each command lives in its own file under Commands/.</summary>
+public static class PruneCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("dotnet prune: post-training pruning of neural networks from a YAML recipe (see prune.schema.json).");
+        root.Options.Add(GlobalOptions.Verbose);
+        return root;
+    }
+}
