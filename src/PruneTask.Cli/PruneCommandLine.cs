@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PruneTask.Cli.Commands;
 
 namespace PruneTask.Cli;
 
