@@ -7,7 +7,10 @@ namespace PruneTask.Engine.Caching;
 /// </summary>
 internal static class CacheDirectoryRemover
 {
-    /// <summary>Returns false when the folder was already gone.</summary>
+    /// <summary>
+    /// Returns false when the folder was already gone, or could not be moved (on Windows, while a file in it is open or
+    /// mapped); such a folder stays where it is.
+    /// </summary>
     public static bool Remove(CacheLayout layout, string directory)
     {
         var trash = layout.NewTrashDirectory();
@@ -16,7 +19,7 @@ internal static class CacheDirectoryRemover
             Directory.CreateDirectory(layout.TrashRoot);
             Directory.Move(directory, trash);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PruneTask.Engine.IO;
 
 namespace PruneTask.Engine.Caching;
 
@@ -32,6 +33,9 @@ public sealed class CacheEntry
 
     public Stream OpenRead(string name) =>
         new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+
+    /// <summary>Opens a safetensors file of the entry (memory-mapped); the caller disposes it.</summary>
+    public SafetensorsFile OpenTensors(string name) => SafetensorsFile.Open(PathOf(name));
 
     public byte[] ReadBytes(string name) => File.ReadAllBytes(PathOf(name));
 

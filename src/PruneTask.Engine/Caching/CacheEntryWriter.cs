@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using PruneTask.Engine.IO;
+using TorchSharp;
 
 namespace PruneTask.Engine.Caching;
 
@@ -38,6 +40,10 @@ public sealed class CacheEntryWriter
 
     public void WriteJson<T>(string name, T value, JsonSerializerOptions? options = null) =>
         WriteText(name, JsonSerializer.Serialize(value, options ?? JsonSerializerOptions.Web));
+
+    /// <summary>Writes tensors as one safetensors file (read them back with <see cref="CacheEntry.OpenTensors"/>).</summary>
+    public void WriteTensors(string name, IEnumerable<KeyValuePair<string, torch.Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
+        SafetensorsWriter.Write(Reserve(name), tensors, metadata);
 
     public static bool IsValidFileName(string? name) =>
         !string.IsNullOrEmpty(name)

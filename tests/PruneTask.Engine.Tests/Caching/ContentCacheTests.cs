@@ -1,5 +1,6 @@
-using Serilog.Events;
 using PruneTask.Engine.Caching;
+using Serilog.Events;
+using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Caching;
 
@@ -55,6 +56,26 @@ public sealed class ContentCacheTests : IDisposable
 
         Assert.True(_cache.TryGet(key, out var entry));
         Assert.Equal([1.5, 2.5], entry.ReadJson<double[]>("result.json"));
+    }
+
+    [Fact]
+    public void Tensors_round_trip_through_an_entry_as_safetensors()
+    {
+        var key = Key("tensors");
+        using (var gram = torch.arange(6, dtype: torch.float64).reshape(2, 3))
+        using (var norms = torch.tensor(new[] { 1.5f, 2.5f }))
+        {
+            _cache.Put(key, "tensors", w => w.WriteTensors("statistics.safetensors", [new("gram", gram), new("norms", norms)], new Dictionary<string, string> { ["tokens"] = "24" }));
+        }
+
+        Assert.True(_cache.TryGet(key, out var entry));
+        using var file = entry.OpenTensors("statistics.safetensors");
+        using var gramRead = file.Load("gram");
+        using var normsRead = file.Load("norms");
+        Assert.Equal([0.0, 1, 2, 3, 4, 5], gramRead.data<double>().ToArray());
+        Assert.Equal([2L, 3], gramRead.shape);
+        Assert.Equal([1.5f, 2.5f], normsRead.data<float>().ToArray());
+        Assert.Equal("24", file.Metadata["tokens"]);
     }
 
     [Theory]

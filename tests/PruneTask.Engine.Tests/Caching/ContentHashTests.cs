@@ -1,6 +1,5 @@
 using System.Text;
 using PruneTask.Engine.Caching;
-using PruneTask.Engine.IO;
 
 namespace PruneTask.Engine.Tests.Caching;
 
@@ -15,25 +14,13 @@ public class ContentHashTests
     }
 
     [Fact]
-    public void Hashes_a_byte_range_of_a_file_and_a_tensor_data_range()
+    public void Hashes_a_file()
     {
         using var temp = new TempFolder();
         var path = temp.Combine("data.bin");
-        File.WriteAllBytes(path, Encoding.ASCII.GetBytes("xxabcyy"));
+        File.WriteAllBytes(path, Encoding.ASCII.GetBytes("abc"));
 
-        Assert.Equal(AbcSha256, ContentHash.OfFileRange(path, 2, 3));
-        Assert.Equal(AbcSha256, ContentHash.OfTensorData(new TensorInfo("t", TensorDtype.U8, [3], path, 2, 3)));
-        Assert.Equal(ContentHash.Of(Encoding.ASCII.GetBytes("xxabcyy")), ContentHash.OfFile(path));
-    }
-
-    [Fact]
-    public void Rejects_a_range_past_the_end_of_the_file()
-    {
-        using var temp = new TempFolder();
-        var path = temp.Combine("data.bin");
-        File.WriteAllBytes(path, new byte[4]);
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => ContentHash.OfFileRange(path, 2, 3));
+        Assert.Equal(AbcSha256, ContentHash.OfFile(path));
     }
 
     [Theory]
