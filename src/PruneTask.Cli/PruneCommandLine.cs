@@ -9,6 +9,7 @@ public static class PruneCommandLine
     {
         var root = new RootCommand("dotnet prune: post-training pruning of neural networks from a YAML recipe (see prune.schema.json).");
         root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(Commands.CacheCommand.Create());
         return root;
     }
 }
