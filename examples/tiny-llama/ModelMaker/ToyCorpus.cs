@@ -1,5 +1,7 @@
 using System.Text;
 
+using PruneTask.Engine.Calibration.Data;
+
 namespace PruneTask.Examples.ModelMaker;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class ToyCorpus
         while (text.Length < characters)
         {
             text.Append(Sentence()).Append(' ');
-            if (_random.Next(6) == 0)
+            if (_random.NextBelow(6) == 0)
             {
                 text.Append('\n');
             }
@@ -34,7 +36,7 @@ public sealed class ToyCorpus
         return text.ToString(0, characters);
     }
 
-    private string Sentence() => _random.Next(4) switch
+    private string Sentence() => _random.NextBelow(4) switch
     {
         0 => $"{Capital(Subject())} {Pick(Verbs)} {NounPhrase()} {Pick(Places)}.",
         1 => $"{Capital(Pick(Times))} {Subject()} {Pick(Verbs)} {NounPhrase()}.",
@@ -42,17 +44,17 @@ public sealed class ToyCorpus
         _ => $"{Capital(Subject())} counts {Count()} {Pick(Nouns)}s {Pick(Places)}.",
     };
 
-    private string Subject() => _random.Next(2) == 0 ? Pick(Names) : NounPhrase();
+    private string Subject() => _random.NextBelow(2) == 0 ? Pick(Names) : NounPhrase();
 
-    private string NounPhrase() => _random.Next(2) == 0 ? $"the {Pick(Nouns)}" : $"the {Pick(Adjectives)} {Pick(Nouns)}";
+    private string NounPhrase() => _random.NextBelow(2) == 0 ? $"the {Pick(Nouns)}" : $"the {Pick(Adjectives)} {Pick(Nouns)}";
 
     private string Count()
     {
-        var first = 2 + (int)_random.Next(7);
+        var first = 2 + (int)_random.NextBelow(7);
         return $"{first} plus {first + 1}";
     }
 
-    private string Pick(string[] words) => words[_random.Next((ulong)words.Length)];
+    private string Pick(string[] words) => words[_random.NextBelow((ulong)words.Length)];
 
     private static string Capital(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TorchSharp;
+using PruneTask.Engine.Calibration.Data;
 using static TorchSharp.torch;
 
 namespace PruneTask.Examples.ModelMaker;
@@ -48,7 +49,7 @@ public sealed class Trainer(TrainableLlama model, TextWriter log)
     {
         var limit = (ulong)(tokens.shape[0] - SequenceLength - 1);
         var rows = Enumerable.Range(0, BatchSize)
-            .Select(_ => tokens.narrow(0, (long)random.Next(limit), SequenceLength + 1))
+            .Select(_ => tokens.narrow(0, (long)random.NextBelow(limit), SequenceLength + 1))
             .ToArray();
         return stack(rows);
     }
