@@ -31,10 +31,13 @@ public sealed class LazyTensor : IDisposable
     /// <summary>A fresh float32 copy that the caller owns, read from the source (not from <see cref="Value"/>).</summary>
     public torch.Tensor Read()
     {
+        if (!_transpose)
+        {
+            return _source.LoadFloat32(Name);
+        }
+
         using var scope = torch.NewDisposeScope();
-        using var stored = _source.Load(Name);
-        var oriented = _transpose ? stored.t() : stored;
-        return oriented.to(torch.float32, copy: true).contiguous().MoveToOuterDisposeScope();
+        return _source.LoadFloat32(Name).t().contiguous().MoveToOuterDisposeScope();
     }
 
     public void Release()

@@ -69,7 +69,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
 
         using var scope = NewDisposeScope();
         var oriented = Spec.StoredLayout == WeightLayout.InOut ? _override.t() : _override;
-        return oriented.to(StoredScalarType(Spec.StoredDtype), copy: true).contiguous().MoveToOuterDisposeScope();
+        return oriented.to(Spec.StoredDtype.ToScalarType(), copy: true).contiguous().MoveToOuterDisposeScope();
     }
 
     public void Materialize()
@@ -106,13 +106,4 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
 
         base.Dispose(disposing);
     }
-
-    private static ScalarType StoredScalarType(TensorDtype dtype) => dtype switch
-    {
-        TensorDtype.F32 => ScalarType.Float32,
-        TensorDtype.F16 => ScalarType.Float16,
-        TensorDtype.BF16 => ScalarType.BFloat16,
-        TensorDtype.F64 => ScalarType.Float64,
-        _ => throw new InvalidModelException($"A linear weight cannot be stored as {dtype}."),
-    };
 }
