@@ -1,0 +1,105 @@
+using PruneTask.Engine.IO;
+using PruneTask.Tests.Common;
+using TorchSharp;
+
+namespace PruneTask.Engine.Tests.IO;
+
+public class SafetensorsFileTests
+{
+    [Fact]
+    public void Open_lists_names_in_data_offset_order_with_absolute_offsets()
+    {
+        using var folder = new TemporaryFolder();
+        var header = "{" + RawSafetensors.Entry("b", "F32", [2], 8, 16) + "," + RawSafetensors.Entry("a", "I16", [2, 2], 0, 8) + "}";
+        var path = RawSafetensors.Write(folder.File("m.safetensors"), header, RawSafetensors.Bytes(16));
+
+        using var file = SafetensorsFile.Open(path);
+
+        Assert.Equal(["a", "b"], file.Names);
+        var info = file.Info("b");
+        Assert.Equal(new TensorInfo("b", TensorDtype.F32, info.Shape, path, 8 + header.Length + 8, 8), info);
+        Assert.Equal([2L], info.Shape);
+        Assert.True(file.Contains("a"));
+        Assert.False(file.Contains("c"));
+        Assert.Empty(file.Metadata);
+    }
+
+    [Fact]
+    public void Load_copies_the_stored_bytes_into_a_tensor_of_the_stored_dtype()
+    {
+        using var folder = new TemporaryFolder();
+        var data = RawSafetensors.Bytes(24);
+        var header = "{" + RawSafetensors.Entry("w", "BF16", [3, 4], 0, 24) + "}";
+        using var file = SafetensorsFile.Open(RawSafetensors.Write(folder.File("m.safetensors"), header, data));
+
+        using var tensor = file.Load("w");
+
+        Assert.Equal(torch.bfloat16, tensor.dtype);
+        Assert.Equal([3L, 4L], tensor.shape);
+        Assert.Equal(data, tensor.bytes.ToArray());
+    }
+
+    [Fact]
+    public void Metadata_zero_size_tensors_and_scalars_are_read()
+    {
+        using var folder = new TemporaryFolder();
+        var header = "{\"__metadata__\":{\"format\":\"pt\"}," + RawSafetensors.Entry("empty", "F32", [0, 5], 0, 0) + ","
+            + RawSafetensors.Entry("scalar", "I64", [], 0, 8) + "}";
+        using var file = SafetensorsFile.Open(RawSafetensors.Write(folder.File("m.safetensors"), header, BitConverter.GetBytes(-42L)));
+
+        using var empty = file.Load("empty");
+        using var scalar = file.Load("scalar");
+
+        Assert.Equal("pt", file.Metadata["format"]);
+        Assert.Equal([0L, 5L], empty.shape);
+        Assert.Empty(scalar.shape);
+        Assert.Equal(-42L, scalar.item<long>());
+    }
+
+    [Fact]
+    public void Unsigned_dtypes_torch_lacks_are_listed_and_readable_as_raw_bytes_but_do_not_load()
+    {
+        using var folder = new TemporaryFolder();
+        var data = RawSafetensors.Bytes(8);
+        var header = "{" + RawSafetensors.Entry("u", "U16", [4], 0, 8) + "}";
+        using var file = SafetensorsFile.Open(RawSafetensors.Write(folder.File("m.safetensors"), header, data));
+
+        using var raw = new MemoryStream();
+        file.OpenRawBytes("u").CopyTo(raw);
+
+        Assert.Equal(TensorDtype.U16, file.Info("u").Dtype);
+        Assert.Equal(data, raw.ToArray());
+        Assert.Throws<NotSupportedException>(() => file.Load("u"));
+    }
+
+    [Fact]
+    public void Info_of_an_unknown_name_names_the_file_and_the_tensor()
+    {
+        using var folder = new TemporaryFolder();
+        var path = RawSafetensors.Write(folder.File("m.safetensors"), "{}", []);
+        using var file = SafetensorsFile.Open(path);
+
+        var error = Assert.Throws<KeyNotFoundException>(() => file.Info("missing"));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("'missing'", error.Message);
+    }
+
+    [Fact]
+    public void Fixture_tensors_load_with_the_bytes_stored_in_the_file()
+    {
+        var path = RepositoryPaths.Fixture("models", "tiny-qwen2-bf16", "model.safetensors");
+        var fileBytes = File.ReadAllBytes(path);
+        using var file = SafetensorsFile.Open(path);
+
+        Assert.NotEmpty(file.Names);
+        foreach (var name in file.Names)
+        {
+            var info = file.Info(name);
+            using var tensor = file.Load(name);
+            Assert.Equal(torch.bfloat16, tensor.dtype);
+            Assert.Equal(info.Shape, tensor.shape);
+            Assert.Equal(fileBytes.AsSpan((int)info.DataOffset, (int)info.ByteLength).ToArray(), tensor.bytes.ToArray());
+        }
+    }
+}
