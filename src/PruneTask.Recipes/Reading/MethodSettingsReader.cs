@@ -1,0 +1,62 @@
+using PruneTask.Recipes.Diagnostics;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
+
+namespace PruneTask.Recipes.Reading;
+
+/// <summary>
+/// Reads the method, target and options of <c>defaults</c> or a rule. When the method is written in the same
+/// mapping, targets and options must belong to it; otherwise the resolver checks them against the inherited one.
+/// </summary>
+internal static class MethodSettingsReader
+{
+    public const string MethodKey = "method";
+
+    public static IReadOnlyList<string> Keys { get; } =
+        [MethodKey, .. TargetReader.Keys, .. MethodCatalog.AllOptions.Select(o => o.Name)];
+
+    public static MethodSettings Read(SectionReader section)
+    {
+        var method = section.Get(MethodKey) is { } node ? section.Values.Choice(node, section.Field(MethodKey), MethodCatalog.Names) : null;
+        var definition = method is null ? null : MethodCatalog.Find(method.Value);
+        var target = TargetReader.Read(section);
+        if (definition is not null && target is not null && !definition.Accepts(target.Value.Kind))
+        {
+            section.Values.Diagnostics.Error(
+                DiagnosticCodes.TargetNotForMethod,
+                section.KeyPosition(target.Value.Key),
+                $"{definition.Name} takes a {definition.DescribeTargets()} target, not {target.Value.Key}.");
+            target = null;
+        }
+
+        return new MethodSettings(method, target, ReadOptions(section, definition), section.Position);
+    }
+
+    private static List<KeyValuePair<string, Located<object>>> ReadOptions(SectionReader section, MethodDefinition? method)
+    {
+        var options = new List<KeyValuePair<string, Located<object>>>();
+        foreach (var entry in section.Node.Entries)
+        {
+            if (MethodCatalog.FindOption(entry.Name) is not { } option)
+            {
+                continue;
+            }
+
+            if (method is not null && method.FindOption(entry.Name) is null)
+            {
+                section.Values.Diagnostics.Error(
+                    DiagnosticCodes.OptionNotForMethod,
+                    entry.Key.Position,
+                    $"'{entry.Name}' is not an option of {method.Name}; it belongs to {MethodCatalog.OwnersOf(entry.Name)}.");
+                continue;
+            }
+
+            if (OptionReader.Read(option, entry.Value, section.Field(entry.Name), section.Values) is { } value)
+            {
+                options.Add(new(entry.Name, value));
+            }
+        }
+
+        return options;
+    }
+}
