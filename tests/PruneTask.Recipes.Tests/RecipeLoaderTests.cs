@@ -32,12 +32,12 @@ public sealed class RecipeLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Values_keep_the_line_and_column_they_were_written_at()
+    public void Method_fields_keep_the_line_and_column_of_their_key()
     {
         var result = _folder.Load(RecipeFolder.Minimal);
 
         var position = result.Recipe!.Defaults!.Target!.Position;
-        Assert.Equal((8, 13), (position.Line, position.Column));
+        Assert.Equal((8, 3), (position.Line, position.Column));
         Assert.EndsWith("recipe.prune.yaml", position.File, StringComparison.Ordinal);
     }
 

@@ -7,6 +7,7 @@ namespace PruneTask.Recipes.Reading;
 /// <summary>
 /// Reads the method, target and options of <c>defaults</c> or a rule. When the method is written in the same
 /// mapping, targets and options must belong to it; otherwise the resolver checks them against the inherited one.
+/// Each field is located at its key, where the resolver's later diagnostics about it point.
 /// </summary>
 internal static class MethodSettingsReader
 {
@@ -17,14 +18,14 @@ internal static class MethodSettingsReader
 
     public static MethodSettings Read(SectionReader section)
     {
-        var method = section.Get(MethodKey) is { } node ? section.Values.Choice(node, section.Field(MethodKey), MethodCatalog.Names) : null;
+        var method = section.Get(MethodKey) is { } node ? AtKey(section, MethodKey, section.Values.Choice(node, section.Field(MethodKey), MethodCatalog.Names)) : null;
         var definition = method is null ? null : MethodCatalog.Find(method.Value);
-        var target = TargetReader.Read(section);
+        var target = TargetReader.Read(section) is { } read ? AtKey(section, read.Value.Key, read) : null;
         if (definition is not null && target is not null && !definition.Accepts(target.Value.Kind))
         {
             section.Values.Diagnostics.Error(
                 DiagnosticCodes.TargetNotForMethod,
-                section.KeyPosition(target.Value.Key),
+                target.Position,
                 $"{definition.Name} takes a {definition.DescribeTargets()} target, not {target.Value.Key}.");
             target = null;
         }
@@ -53,10 +54,13 @@ internal static class MethodSettingsReader
 
             if (OptionReader.Read(option, entry.Value, section.Field(entry.Name), section.Values) is { } value)
             {
-                options.Add(new(entry.Name, value));
+                options.Add(new(entry.Name, value with { Position = entry.Key.Position }));
             }
         }
 
         return options;
     }
+
+    private static Located<T>? AtKey<T>(SectionReader section, string key, Located<T>? value) =>
+        value is null ? null : value with { Position = section.KeyPosition(key) };
 }
