@@ -18,7 +18,12 @@ public static class CalibrationDataLoader
 {
     public static CalibrationSet Load(CalibrationDataOptions options)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Samples);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Samples);
+        if (options.Samples == 0 && !options.Consecutive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Sampled windows need a positive sample count.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SequenceLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.VocabSize);
         var path = options.Path;
@@ -30,8 +35,11 @@ public static class CalibrationDataLoader
             var other => throw new CalibrationDataException(path, $"has an unknown extension '{other}': use .txt, .jsonl, .bin or .npy."),
         };
         CheckVocabulary(path, tokens, options.VocabSize);
-        var ids = tokens.IsSequences ? TakeRows(path, tokens, options) : CutWindows(path, tokens.Ids, options);
-        return new CalibrationSet(ids, options.Samples, options.SequenceLength, Fingerprint(ids, options), ContentHash.Of(bytes), tokens.Ids.LongLength);
+        var ids = tokens.IsSequences ? TakeRows(path, tokens, options)
+            : options.Consecutive ? ConsecutiveWindows(path, tokens.Ids, options)
+            : CutWindows(path, tokens.Ids, options);
+        var samples = ids.Length / options.SequenceLength;
+        return new CalibrationSet(ids, samples, options.SequenceLength, Fingerprint(ids, samples, options), ContentHash.Of(bytes), tokens.Ids.LongLength);
     }
 
     private static byte[] ReadFile(string path)
@@ -83,12 +91,12 @@ public static class CalibrationDataLoader
             throw new CalibrationDataException(path, $"holds sequences of {columns} tokens, but sequence_length is {options.SequenceLength}.");
         }
 
-        if (rows < options.Samples)
+        if (rows < options.Samples || rows == 0)
         {
             throw new CalibrationDataException(path, $"holds {rows} sequences, fewer than the {options.Samples} samples asked for.");
         }
 
-        return tokens.Ids[..(options.Samples * columns)];
+        return tokens.Ids[..((options.Samples == 0 ? rows : options.Samples) * columns)];
     }
 
     private static long[] CutWindows(string path, long[] stream, CalibrationDataOptions options)
@@ -101,10 +109,23 @@ public static class CalibrationDataLoader
         return WindowSampler.Cut(stream, options.Samples, options.SequenceLength, options.Seed);
     }
 
-    private static string Fingerprint(long[] ids, CalibrationDataOptions options)
+    private static long[] ConsecutiveWindows(string path, long[] stream, CalibrationDataOptions options)
+    {
+        var available = stream.Length / options.SequenceLength;
+        var windows = options.Samples == 0 ? available : options.Samples;
+        if (available == 0 || windows > available)
+        {
+            throw new CalibrationDataException(
+                path, $"holds {stream.Length} tokens: {available} windows of {options.SequenceLength}, fewer than the {Math.Max(windows, 1)} asked for.");
+        }
+
+        return stream[..(windows * options.SequenceLength)];
+    }
+
+    private static string Fingerprint(long[] ids, int samples, CalibrationDataOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"prunetask-calibration-tokens 1 {options.Samples} {options.SequenceLength}\n")));
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"prunetask-calibration-tokens 1 {samples} {options.SequenceLength}\n")));
         Span<byte> buffer = stackalloc byte[sizeof(long)];
         foreach (var id in ids)
         {

@@ -27,4 +27,10 @@ public sealed record CalibrationDataOptions
     public string? ModelDirectory { get; init; }
 
     public string TextField { get; init; } = "text";
+
+    /// <summary>
+    /// Evaluation windows instead of sampled ones: a flat stream is cut into consecutive, non-overlapping windows
+    /// from its start, and the first <see cref="Samples"/> are used (all of them when Samples is 0).
+    /// </summary>
+    public bool Consecutive { get; init; }
 }
