@@ -9,8 +9,8 @@ namespace PruneTask.Recipes.Tests;
 /// <summary>The schema states the same keys, methods, options and defaults as the loader's own tables.</summary>
 public sealed class RecipeSchemaTests
 {
-    private static readonly JObject Schema = JObject.Parse(RecipeSchema.Text);
-    private static readonly JObject Definitions = (JObject)Schema["definitions"]!;
+    private static readonly JObject _schema = JObject.Parse(RecipeSchema.Text);
+    private static readonly JObject _definitions = (JObject)_schema["definitions"]!;
 
     [Fact]
     public void The_embedded_schema_is_the_repository_file() =>
@@ -19,13 +19,13 @@ public sealed class RecipeSchemaTests
     [Fact]
     public void Section_keys_match_the_loader()
     {
-        Assert.Equal(Sorted(RecipeReader.Keys), PropertyNames(Schema));
-        Assert.Equal(Sorted(ModelSectionReader.Keys), PropertyNames(Schema["properties"]!["model"]!));
-        Assert.Equal(Sorted(CalibrationSectionReader.Keys), PropertyNames(Schema["properties"]!["calibration"]!));
-        Assert.Equal(Sorted(EvaluationSectionReader.Keys), PropertyNames(Schema["properties"]!["evaluate"]!));
-        Assert.Equal(Sorted(OutputSectionReader.OutputKeys), PropertyNames(Schema["properties"]!["output"]!));
-        Assert.Equal(Sorted(OutputSectionReader.CacheKeys), PropertyNames(Schema["properties"]!["cache"]!));
-        Assert.Equal(Sorted(AllocationReader.Keys), PropertyNames(Definitions["allocation"]!));
+        Assert.Equal(Sorted(RecipeReader.Keys), PropertyNames(_schema));
+        Assert.Equal(Sorted(ModelSectionReader.Keys), PropertyNames(_schema["properties"]!["model"]!));
+        Assert.Equal(Sorted(CalibrationSectionReader.Keys), PropertyNames(_schema["properties"]!["calibration"]!));
+        Assert.Equal(Sorted(EvaluationSectionReader.Keys), PropertyNames(_schema["properties"]!["evaluate"]!));
+        Assert.Equal(Sorted(OutputSectionReader.OutputKeys), PropertyNames(_schema["properties"]!["output"]!));
+        Assert.Equal(Sorted(OutputSectionReader.CacheKeys), PropertyNames(_schema["properties"]!["cache"]!));
+        Assert.Equal(Sorted(AllocationReader.Keys), PropertyNames(_definitions["allocation"]!));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class RecipeSchemaTests
             Assert.Equal(Sorted([.. own, "match", "regex", "skip", "allocation"]), PropertyNames(Branch("rule", method.Name)));
         }
 
-        Assert.Equal(MethodCatalog.Names, Definitions["method"]!["anyOf"]![0]!["enum"]!.Values<string>());
+        Assert.Equal(MethodCatalog.Names, _definitions["method"]!["anyOf"]![0]!["enum"]!.Values<string>());
     }
 
     [Fact]
@@ -46,18 +46,18 @@ public sealed class RecipeSchemaTests
     {
         foreach (var option in MethodCatalog.AllOptions)
         {
-            Assert.Equal(JToken.FromObject(option.Default), Definitions[option.Name]!["default"]);
+            Assert.Equal(JToken.FromObject(option.Default), _definitions[option.Name]!["default"]);
         }
     }
 
     [Fact]
     public void Section_defaults_match_the_loader()
     {
-        var calibration = Schema["properties"]!["calibration"]!["properties"]!;
+        var calibration = _schema["properties"]!["calibration"]!["properties"]!;
         Assert.Equal(CalibrationSettings.DefaultSamples, (int)calibration["samples"]!["default"]!);
         Assert.Equal(CalibrationSettings.DefaultSequenceLength, (int)calibration["sequence_length"]!["default"]!);
-        Assert.Equal(CalibrationSettings.DefaultTextField, (string?)Definitions["textField"]!["default"]);
-        var allocation = Definitions["allocation"]!["properties"]!;
+        Assert.Equal(CalibrationSettings.DefaultTextField, (string?)_definitions["textField"]!["default"]);
+        var allocation = _definitions["allocation"]!["properties"]!;
         Assert.Equal(AllocationSettings.DefaultOutlierThreshold, (double)allocation["m"]!["default"]!);
         Assert.Equal(AllocationSettings.DefaultLambda, (double)allocation["lambda"]!["default"]!);
         Assert.Equal(AllocationSettings.DefaultMin, (double)allocation["min"]!["default"]!);
@@ -65,7 +65,7 @@ public sealed class RecipeSchemaTests
     }
 
     private static JToken Branch(string definition, string method) =>
-        Definitions[definition]!["allOf"]![0]!["anyOf"]!.Single(b => b["properties"]!["method"]?["enum"]?.Values<string>().SequenceEqual([method]) == true);
+        _definitions[definition]!["allOf"]![0]!["anyOf"]!.Single(b => b["properties"]!["method"]?["enum"]?.Values<string>().SequenceEqual([method]) == true);
 
     private static List<string> PropertyNames(JToken schema) => Sorted(((JObject)schema["properties"]!).Properties().Select(p => p.Name));
 

@@ -7,7 +7,7 @@ namespace PruneTask.Recipes.Tests.Diagnostics;
 
 public sealed partial class DiagnosticCodesTests
 {
-    private static readonly IReadOnlyList<string> Codes = typeof(DiagnosticCodes)
+    private static readonly IReadOnlyList<string> _codes = typeof(DiagnosticCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToList();
@@ -15,8 +15,8 @@ public sealed partial class DiagnosticCodesTests
     [Fact]
     public void Codes_are_unique_and_well_formed()
     {
-        Assert.Equal(Codes.Count, Codes.Distinct().Count());
-        Assert.All(Codes, code => Assert.Matches("^PRN0[0-9]{2}$", code));
+        Assert.Equal(_codes.Count, _codes.Distinct().Count());
+        Assert.All(_codes, code => Assert.Matches("^PRN0[0-9]{2}$", code));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed partial class DiagnosticCodesTests
         var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "recipes.md"));
         var documented = CodeRow().Matches(docs).Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(Codes.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        Assert.Equal(_codes.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }
 
     [GeneratedRegex(@"^\| (PRN[0-9]{3}) \|", RegexOptions.Multiline)]
