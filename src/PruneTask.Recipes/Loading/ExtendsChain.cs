@@ -6,7 +6,7 @@ namespace PruneTask.Recipes.Loading;
 /// <summary>Loads a recipe and the chain of bases it extends (root first), refusing cycles and missing files.</summary>
 internal static class ExtendsChain
 {
-    private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+    private static readonly StringComparer _pathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
     public static IReadOnlyList<RecipeDocument>? Load(string path, DiagnosticBag diagnostics)
     {
@@ -36,9 +36,9 @@ internal static class ExtendsChain
     private static RecipeDocument? LoadBase(List<RecipeDocument> chain, Located<string> extends, bool absoluteDisplay, DiagnosticBag diagnostics)
     {
         var fullPath = Path.GetFullPath(extends.Value, Path.GetDirectoryName(chain[^1].FullPath)!);
-        if (chain.Any(d => PathComparer.Equals(d.FullPath, fullPath)))
+        if (chain.Any(d => _pathComparer.Equals(d.FullPath, fullPath)))
         {
-            var cycle = string.Join(" -> ", chain.SkipWhile(d => !PathComparer.Equals(d.FullPath, fullPath)).Select(d => Path.GetFileName(d.FullPath)));
+            var cycle = string.Join(" -> ", chain.SkipWhile(d => !_pathComparer.Equals(d.FullPath, fullPath)).Select(d => Path.GetFileName(d.FullPath)));
             diagnostics.Error(DiagnosticCodes.ExtendsCycle, extends.Position, $"extends makes a cycle: {cycle} -> {Path.GetFileName(fullPath)}.");
             return null;
         }

@@ -13,7 +13,7 @@ namespace PruneTask.Recipes.Loading;
 /// </summary>
 internal sealed partial class VariableSubstituter
 {
-    private static readonly string[] Untouched = ["variables", "version", "extends"];
+    private static readonly string[] _untouched = ["variables", "version", "extends"];
 
     private readonly Dictionary<string, ScalarNode> _variables = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
@@ -24,7 +24,7 @@ internal sealed partial class VariableSubstituter
     {
         var substituter = new VariableSubstituter(diagnostics);
         substituter.Collect(tree["variables"]);
-        var entries = tree.Entries.Select(e => Untouched.Contains(e.Name) ? e : e with { Value = substituter.Visit(e.Value) }).ToList();
+        var entries = tree.Entries.Select(e => _untouched.Contains(e.Name) ? e : e with { Value = substituter.Visit(e.Value) }).ToList();
         var values = substituter._variables.ToDictionary(v => v.Key, v => v.Value.ToValue()!, StringComparer.Ordinal);
         return (tree.WithEntries(entries), values);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace PruneTask.Recipes.Matching;
 
@@ -8,9 +9,9 @@ internal static class GlobTokenizer
     public static IReadOnlyList<GlobToken>? Tokenize(string text, out string? error)
     {
         var tokens = new List<GlobToken>();
-        var literal = new System.Text.StringBuilder();
+        var literal = new StringBuilder();
         error = null;
-        for (var i = 0; i < text.Length && error is null; i++)
+        for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c is not ('*' or '?' or '[' or '{' or ']' or '}'))
@@ -19,61 +20,60 @@ internal static class GlobTokenizer
                 continue;
             }
 
-            if (literal.Length > 0)
+            Flush(literal, tokens);
+            if (c is ']' or '}')
             {
-                tokens.Add(new GlobToken.Literal(literal.ToString()));
-                literal.Clear();
+                error = $"'{c}' at character {i + 1} closes nothing.";
+                return null;
             }
 
-            switch (c)
+            var token = c switch
             {
-                case '*':
-                    tokens.Add(new GlobToken.Star());
-                    break;
-                case '?':
-                    tokens.Add(new GlobToken.AnyCharacter());
-                    break;
-                case '[':
-                    tokens.Add(ReadGroup(text, ref i, ']', ParseRanges, ref error));
-                    break;
-                case '{':
-                    tokens.Add(ReadGroup(text, ref i, '}', ParseChoice, ref error));
-                    break;
-                default:
-                    error = $"'{c}' at character {i + 1} closes nothing.";
-                    break;
+                '*' => new GlobToken.Star(),
+                '?' => new GlobToken.AnyCharacter(),
+                _ => ReadGroup(text, ref i, out error),
+            };
+            if (token is null)
+            {
+                return null;
             }
+
+            tokens.Add(token);
         }
 
+        Flush(literal, tokens);
+        return tokens;
+    }
+
+    private static void Flush(StringBuilder literal, List<GlobToken> tokens)
+    {
         if (literal.Length > 0)
         {
             tokens.Add(new GlobToken.Literal(literal.ToString()));
+            literal.Clear();
         }
-
-        return error is null ? tokens : null;
     }
 
-    private static GlobToken ReadGroup(string text, ref int i, char close, Func<string, GlobToken?> parse, ref string? error)
+    /// <summary>A <c>[ranges]</c> or <c>{choices}</c> group starting at <paramref name="i"/>, which moves to its end.</summary>
+    private static GlobToken? ReadGroup(string text, ref int i, out string? error)
     {
         var open = i;
+        var isRange = text[open] == '[';
+        var close = isRange ? ']' : '}';
         var end = text.IndexOf(close, open + 1);
         if (end < 0)
         {
             error = $"'{text[open]}' at character {open + 1} is not closed by '{close}'.";
-            return new GlobToken.Star();
+            return null;
         }
 
         i = end;
-        var token = parse(text[(open + 1)..end]);
-        if (token is null)
-        {
-            var hint = close == ']'
-                ? "write whole numbers or ranges such as [0-3] or [0,2,5-7]"
-                : "write two or more literal alternatives such as {q,k,v}";
-            error = $"'{text[open..(end + 1)]}' is not a valid group: {hint}.";
-            return new GlobToken.Star();
-        }
-
+        var body = text[(open + 1)..end];
+        var token = isRange ? ParseRanges(body) : ParseChoice(body);
+        var hint = isRange
+            ? "write whole numbers or ranges such as [0-3] or [0,2,5-7]"
+            : "write two or more literal alternatives such as {q,k,v}";
+        error = token is null ? $"'{text[open..(end + 1)]}' is not a valid group: {hint}." : null;
         return token;
     }
 
@@ -83,7 +83,7 @@ internal static class GlobTokenizer
         foreach (var item in body.Split(','))
         {
             var bounds = item.Trim().Split('-');
-            if (bounds.Length is < 1 or > 2 || !TryParseBound(bounds[0], out var low))
+            if (bounds.Length > 2 || !TryParseBound(bounds[0], out var low))
             {
                 return null;
             }

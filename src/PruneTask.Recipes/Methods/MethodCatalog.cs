@@ -6,24 +6,24 @@ namespace PruneTask.Recipes.Methods;
 /// <summary>The methods a recipe can name, with exactly the options and defaults of shared/methods.md.</summary>
 internal static class MethodCatalog
 {
-    private static readonly OptionDefinition Scope = OptionDefinition.Choice(OptionNames.Scope, "layer", "row");
-    private static readonly OptionDefinition BlockSize = OptionDefinition.Integer(OptionNames.BlockSize, 128);
-    private static readonly OptionDefinition Damping = OptionDefinition.Number(OptionNames.Damping, 0.01, NumberRange.Above(0));
-    private static readonly OptionDefinition RankRatio = OptionDefinition.Number(OptionNames.RankRatio, 0.25, NumberRange.Fraction);
-    private static readonly OptionDefinition Iterations = OptionDefinition.Integer(OptionNames.Iterations, 80);
-    private static readonly OptionDefinition Svd = OptionDefinition.Choice(OptionNames.Svd, "exact", "randomized");
-    private static readonly OptionDefinition Groups = OptionDefinition.Choice(OptionNames.Groups, OptionDefinition.Auto, "neurons", "heads");
-    private static readonly OptionDefinition UpdateIter = OptionDefinition.IntegerOrAuto(OptionNames.UpdateIter);
-    private static readonly OptionDefinition LocalSearch = OptionDefinition.Boolean(OptionNames.LocalSearch, false);
-    private static readonly OptionDefinition MaxIter = OptionDefinition.Integer(OptionNames.MaxIter, 20);
+    private static readonly OptionDefinition _scope = OptionDefinition.Choice(OptionNames.Scope, "layer", "row");
+    private static readonly OptionDefinition _blockSize = OptionDefinition.Integer(OptionNames.BlockSize, 128);
+    private static readonly OptionDefinition _damping = OptionDefinition.Number(OptionNames.Damping, 0.01, NumberRange.Above(0));
+    private static readonly OptionDefinition _rankRatio = OptionDefinition.Number(OptionNames.RankRatio, 0.25, NumberRange.Fraction);
+    private static readonly OptionDefinition _iterations = OptionDefinition.Integer(OptionNames.Iterations, 80);
+    private static readonly OptionDefinition _svd = OptionDefinition.Choice(OptionNames.Svd, "exact", "randomized");
+    private static readonly OptionDefinition _groups = OptionDefinition.Choice(OptionNames.Groups, OptionDefinition.Auto, "neurons", "heads");
+    private static readonly OptionDefinition _updateIter = OptionDefinition.IntegerOrAuto(OptionNames.UpdateIter);
+    private static readonly OptionDefinition _localSearch = OptionDefinition.Boolean(OptionNames.LocalSearch, false);
+    private static readonly OptionDefinition _maxIter = OptionDefinition.Integer(OptionNames.MaxIter, 20);
 
     public static IReadOnlyList<MethodDefinition> Methods { get; } =
     [
-        new(MethodNames.Magnitude, [TargetKind.Sparsity, TargetKind.Pattern], [Scope], NeedsCalibration: false, IsStructured: false),
+        new(MethodNames.Magnitude, [TargetKind.Sparsity, TargetKind.Pattern], [_scope], NeedsCalibration: false, IsStructured: false),
         new(MethodNames.Wanda, [TargetKind.Sparsity, TargetKind.Pattern], [], NeedsCalibration: true, IsStructured: false),
-        new(MethodNames.SparseGpt, [TargetKind.Sparsity, TargetKind.Pattern], [BlockSize, Damping], NeedsCalibration: true, IsStructured: false),
-        new(MethodNames.Oats, [TargetKind.Compression, TargetKind.Pattern], [RankRatio, Iterations, Svd], NeedsCalibration: true, IsStructured: false),
-        new(MethodNames.Osscar, [TargetKind.Keep], [Groups, Damping, UpdateIter, LocalSearch, MaxIter], NeedsCalibration: true, IsStructured: true),
+        new(MethodNames.SparseGpt, [TargetKind.Sparsity, TargetKind.Pattern], [_blockSize, _damping], NeedsCalibration: true, IsStructured: false),
+        new(MethodNames.Oats, [TargetKind.Compression, TargetKind.Pattern], [_rankRatio, _iterations, _svd], NeedsCalibration: true, IsStructured: false),
+        new(MethodNames.Osscar, [TargetKind.Keep], [_groups, _damping, _updateIter, _localSearch, _maxIter], NeedsCalibration: true, IsStructured: true),
         new(MethodNames.Norm, [TargetKind.Keep], [], NeedsCalibration: false, IsStructured: true),
     ];
 

@@ -9,7 +9,7 @@ namespace PruneTask.Recipes.Model;
 /// </summary>
 public sealed class LayerMatcher
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _regexTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Func<string, bool> _isMatch;
 
@@ -38,7 +38,7 @@ public sealed class LayerMatcher
         {
             try
             {
-                var regex = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant, RegexTimeout);
+                var regex = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant, _regexTimeout);
                 error = null;
                 return new LayerMatcher(key, text, regex.IsMatch, position);
             }

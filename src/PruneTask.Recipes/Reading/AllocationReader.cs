@@ -7,9 +7,9 @@ namespace PruneTask.Recipes.Reading;
 /// <summary>Reads an <c>allocation</c> mapping (top level or in a rule); OWL's settings are rejected under uniform.</summary>
 internal static class AllocationReader
 {
-    private static readonly string[] OwlKeys = ["m", "lambda", "min", "max"];
+    private static readonly string[] _owlKeys = ["m", "lambda", "min", "max"];
 
-    public static IReadOnlyCollection<string> Keys { get; } = ["strategy", .. OwlKeys];
+    public static IReadOnlyCollection<string> Keys { get; } = ["strategy", .. _owlKeys];
 
     public static AllocationSettings Read(SectionReader section)
     {
@@ -21,7 +21,7 @@ internal static class AllocationReader
         var max = section.Number("max", new NumberRange(0, false, 1));
         if (strategy?.Value == AllocationStrategy.Uniform || !strategyWritten)
         {
-            foreach (var key in OwlKeys.Where(section.Has))
+            foreach (var key in _owlKeys.Where(section.Has))
             {
                 section.Values.Diagnostics.Error(
                     DiagnosticCodes.OptionNotForMethod,

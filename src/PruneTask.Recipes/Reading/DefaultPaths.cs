@@ -3,7 +3,7 @@ namespace PruneTask.Recipes.Reading;
 /// <summary>Where outputs and the cache go when a recipe does not say.</summary>
 internal static class DefaultPaths
 {
-    private static readonly string[] RecipeSuffixes = [".prune.yaml", ".prune.yml", ".yaml", ".yml"];
+    private static readonly string[] _recipeSuffixes = [".prune.yaml", ".prune.yml", ".yaml", ".yml"];
 
     /// <summary>$XDG_CACHE_HOME/prunetask or ~/.cache/prunetask on Linux; LocalApplicationData/prunetask elsewhere.</summary>
     public static string CacheDirectory()
@@ -24,7 +24,7 @@ internal static class DefaultPaths
     public static string OutputDirectory(string recipePath)
     {
         var name = Path.GetFileName(recipePath);
-        var suffix = RecipeSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase) && name.Length > s.Length);
+        var suffix = _recipeSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase) && name.Length > s.Length);
         var stem = suffix is null ? name : name[..^suffix.Length];
         return Path.Combine(Path.GetDirectoryName(recipePath) ?? ".", "out", stem);
     }

@@ -13,7 +13,7 @@ internal static partial class TargetReader
 {
     public static IReadOnlyList<string> Keys { get; } = [.. Enum.GetValues<TargetKind>().Select(PruneTarget.KeyOf)];
 
-    private static readonly NumberRange KeepRange = new(0, true, 1, false);
+    private static readonly NumberRange _keepRange = new(0, true, 1, false);
 
     public static Located<PruneTarget>? Read(SectionReader section)
     {
@@ -38,7 +38,7 @@ internal static partial class TargetReader
             return ReadPattern(section, key);
         }
 
-        var range = kind == TargetKind.Keep ? KeepRange : NumberRange.Fraction;
+        var range = kind == TargetKind.Keep ? _keepRange : NumberRange.Fraction;
         return section.Number(key, range) is { } value
             ? new Located<PruneTarget>(new PruneTarget(kind, value.Value), value.Position)
             : null;

@@ -22,7 +22,7 @@ internal sealed class LayerDiagnostics
     {
         var layers = _layers[key];
         var which = layers.Count == 1 ? $"layer {layers[0]}" : $"layers {layers[0]} and {layers.Count - 1} more";
-        return new Diagnostic(key.Code, key.Severity, key.Position.File, key.Position.Line, key.Position.Column, $"{key.Message} ({which})");
+        return new Diagnostic(key.Code, key.Severity, key.Position.File, key.Position.Line, key.Position.Column, $"{key.Message.TrimEnd('.')} ({which}).");
     });
 
     private void Add(string code, DiagnosticSeverity severity, SourcePosition position, string message, string layer)

@@ -4,7 +4,7 @@ namespace PruneTask.Recipes.Tests.Reading;
 
 public sealed class SuggestionsTests
 {
-    private static readonly string[] Keys = ["dataset", "tokenizer", "samples", "sequence_length", "seed"];
+    private static readonly string[] _keys = ["dataset", "tokenizer", "samples", "sequence_length", "seed"];
 
     [Theory]
     [InlineData("sampels", "samples")]
@@ -12,17 +12,17 @@ public sealed class SuggestionsTests
     [InlineData("datset", "dataset")]
     [InlineData("sequence_lenght", "sequence_length")]
     public void Close_misspellings_get_a_suggestion(string word, string expected) =>
-        Assert.Equal(expected, Suggestions.Closest(word, Keys));
+        Assert.Equal(expected, Suggestions.Closest(word, _keys));
 
     [Theory]
     [InlineData("batch_size")]
     [InlineData("x")]
-    public void Unrelated_words_get_none(string word) => Assert.Null(Suggestions.Closest(word, Keys));
+    public void Unrelated_words_get_none(string word) => Assert.Null(Suggestions.Closest(word, _keys));
 
     [Fact]
     public void Hint_is_a_sentence_or_nothing()
     {
-        Assert.Equal(" Did you mean 'seed'?", Suggestions.Hint("sed", Keys));
-        Assert.Equal(string.Empty, Suggestions.Hint("batch_size", Keys));
+        Assert.Equal(" Did you mean 'seed'?", Suggestions.Hint("sed", _keys));
+        Assert.Equal(string.Empty, Suggestions.Hint("batch_size", _keys));
     }
 }

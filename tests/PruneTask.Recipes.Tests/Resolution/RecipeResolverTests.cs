@@ -123,7 +123,7 @@ public sealed class RecipeResolverTests : IDisposable
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(("PRN021", 6, 28), (error.Code, error.Line, error.Column));
-        Assert.EndsWith("(layers model.layers.0.mlp.down_proj and 1 more)", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(layers model.layers.0.mlp.down_proj and 1 more).", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

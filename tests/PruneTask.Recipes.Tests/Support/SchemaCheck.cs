@@ -11,7 +11,7 @@ namespace PruneTask.Recipes.Tests.Support;
 /// </summary>
 internal static class SchemaCheck
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(RecipeSchema.Text).GetAwaiter().GetResult());
+    private static readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromJsonAsync(RecipeSchema.Text).GetAwaiter().GetResult());
 
     /// <summary>The schema's complaints, or the YAML problem that stops the document from being JSON at all.</summary>
     public static IReadOnlyList<string> Errors(string yaml)
@@ -23,7 +23,7 @@ internal static class SchemaCheck
             return [.. diagnostics.Items.Select(d => $"YAML: {d}")];
         }
 
-        return [.. Schema.Value.Validate(ToJson(node)).Select(e => $"{e.Path}: {e.Kind}")];
+        return [.. _schema.Value.Validate(ToJson(node)).Select(e => $"{e.Path}: {e.Kind}")];
     }
 
     public static JToken ToJson(RecipeNode node) => node switch
