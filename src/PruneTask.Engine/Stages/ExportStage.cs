@@ -42,7 +42,7 @@ public sealed class ExportStage(ILogger log)
         };
         File.WriteAllText(folder.PathOf(LockFileName), ReportJson.Serialize(lockFile));
         folder.Commit();
-        log.Information("export: wrote {Output}", Path.GetFullPath(output));
+        log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;
     }
 

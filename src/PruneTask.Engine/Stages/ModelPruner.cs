@@ -52,7 +52,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation)
 
                 inputKey = context.Keys.NextInput(inputKey, block.Index, propagation == Propagation.Pruned ? result.LayerKeys : []);
                 context.Log.Information(
-                    "block {Block}/{Blocks}: statistics {Statistics}, {Layers} layers ({Hits} from cache)",
+                    "block {Block}/{Blocks}: statistics {Statistics:l}, {Layers} layers ({Hits} from cache)",
                     block.Index + 1, model.Blocks.Count, result.StatisticsKey is null ? "not needed" : result.StatisticsHit ? "from cache" : "computed",
                     result.Layers.Count, result.Layers.Count(l => l.Cache == "hit"));
             }

@@ -57,7 +57,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
                 stageKeys[k] = v.ToString();
             }
 
-            log.Information("evaluate: perplexity dense {Dense:F3}, pruned {Pruned:F3} ({Cache})", report.Dense, report.Pruned, report.Cache);
+            log.Information("evaluate: perplexity dense {Dense:F3}, pruned {Pruned:F3} ({Cache:l})", report.Dense, report.Pruned, report.Cache);
         }
 
         Lap(stageSeconds, "evaluate", clock);
@@ -82,11 +82,12 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
 
     private static void CheckFingerprint(Recipe recipe, ModelFingerprint fingerprint)
     {
-        if (recipe.Model.Fingerprint is { } pinned && !string.Equals(pinned.Value, fingerprint.Whole, StringComparison.OrdinalIgnoreCase))
+        var actual = "sha256:" + fingerprint.Whole;
+        if (recipe.Model.Fingerprint is { } pinned && !string.Equals(pinned.Value, actual, StringComparison.OrdinalIgnoreCase))
         {
             throw new PruneRunException(
                 RunErrorCodes.FingerprintMismatch,
-                $"The model's fingerprint is {fingerprint.Whole}, not the {pinned.Value} the recipe pins: the weights or config changed.",
+                $"The model's fingerprint is {actual}, not the {pinned.Value} the recipe pins: the weights or config changed.",
                 pinned.Position);
         }
     }

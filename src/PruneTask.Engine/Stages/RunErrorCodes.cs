@@ -3,8 +3,8 @@ namespace PruneTask.Engine.Stages;
 /// <summary>Stable codes of errors found while running a recipe (recipe errors found by loading are PRN0xx).</summary>
 public static class RunErrorCodes
 {
-    /// <summary>The model's weights do not match the recipe's model.fingerprint.</summary>
-    public const string FingerprintMismatch = "PRN100";
+    /// <summary>The model's weights do not match the recipe's model.fingerprint (the code the recipe library reserves for it).</summary>
+    public const string FingerprintMismatch = Recipes.Diagnostics.DiagnosticCodes.FingerprintMismatch;
 
     /// <summary>The model folder cannot be read or is not supported.</summary>
     public const string ModelUnreadable = "PRN101";
