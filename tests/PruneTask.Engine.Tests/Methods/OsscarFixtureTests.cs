@@ -47,7 +47,8 @@ public class OsscarFixtureTests
         var groups = InputGroups.Of(128, groupSize);
         using var problem = OsscarProblem.Create(ReferenceLayerFixture.Weight(), gram, groups, 0.01);
 
-        var signedSum = groups.RowBlocks(problem.Start).sum([1, 2]).abs().le(1e-12).data<bool>().ToArray();
+        using var tolerance = 1e-12.ToScalar();
+        var signedSum = groups.RowBlocks(problem.Start).sum([1, 2]).abs().le(tolerance).data<bool>().ToArray();
 
         Assert.Equal(signedSum, problem.AlreadyRemoved());
         Assert.Equal(dead && groupSize == 1 ? 1 : 0, signedSum.Count(r => r));

@@ -37,15 +37,17 @@ internal sealed class PlantedOutlierLayer : IDisposable
         var rotation = torch.linalg.qr(torch.randn(inFeatures, inFeatures, dtype: torch.float64, generator: random)).Q;
         var x = (z * spectrum).matmul(rotation);
         var outliers = torch.randperm(inFeatures, generator: random).narrow(0, 0, 4);
-        x.index_copy_(1, outliers, x.index_select(1, outliers) * 20);
+        using var outlierScale = 20.0.ToScalar();
+        x.index_copy_(1, outliers, x.index_select(1, outliers).mul_(outlierScale));
         var signal = torch.randn(outFeatures, signalRank, dtype: torch.float64, generator: random)
-            .matmul(torch.randn(signalRank, inFeatures, dtype: torch.float64, generator: random)) * 0.1;
-        var weight = signal + torch.randn(outFeatures, inFeatures, dtype: torch.float64, generator: random) * 0.1;
+            .matmul(torch.randn(signalRank, inFeatures, dtype: torch.float64, generator: random));
+        using var weightScale = 0.1.ToScalar();
+        var weight = signal.add_(torch.randn(outFeatures, inFeatures, dtype: torch.float64, generator: random)).mul_(weightScale);
         return new PlantedOutlierLayer(
             x.MoveToOuterDisposeScope(),
             weight.to(torch.float32).MoveToOuterDisposeScope(),
             x.T.matmul(x).MoveToOuterDisposeScope(),
-            x.square().sum(dim: 0).MoveToOuterDisposeScope());
+            x.mul(x).sum(dim: 0).MoveToOuterDisposeScope());
     }
 
     /// <summary>‖X(W − Ŵ)ᵀ‖²_F in float64.</summary>
@@ -53,7 +55,8 @@ internal sealed class PlantedOutlierLayer : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var delta = Weight.to(torch.float64) - pruned.to(torch.float64);
-        return Activations.matmul(delta.T).square().sum().ToDouble();
+        var error = Activations.matmul(delta.T);
+        return error.mul(error).sum().ToDouble();
     }
 
     public void Dispose()

@@ -33,7 +33,8 @@ internal static class ReferenceLayerFixture
     public static torch.Tensor SquaredNorms(torch.Tensor activations)
     {
         using var scope = torch.NewDisposeScope();
-        return activations.to(torch.float64).square().sum(dim: 0).MoveToOuterDisposeScope();
+        var x = activations.to(torch.float64);
+        return x.mul(x).sum(dim: 0).MoveToOuterDisposeScope();
     }
 
     public static torch.Tensor Gram(torch.Tensor activations)
