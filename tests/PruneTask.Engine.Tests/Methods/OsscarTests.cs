@@ -93,8 +93,8 @@ public class OsscarTests
         using var layer = PlantedOutlierLayer.Create(seed: 27);
         using var dead = torch.tensor(new long[] { 5, 40 });
         using var x = layer.Activations.clone().index_fill_(1, dead, RootedScalars.Zero);
-        using var gram = x.T.matmul(x);
-        using var result = Osscar.Prune(layer.Weight, gram, new OsscarOptions(0.75, 16));
+        using var statistics = SyntheticLayer.Statistics(x, PlantedOutlierLayer.Sequences);
+        using var result = Osscar.Prune(layer.Weight, statistics.Gram!, new OsscarOptions(0.75, 16));
 
         Assert.Equal(0, result.Weight.index_select(1, dead).count_nonzero().ToInt64());
         Assert.True(result.Weight.isfinite().all().ToBoolean());
