@@ -58,5 +58,4 @@ internal sealed class PlantedOutlierLayer : IDisposable
         using var scale = 0.1.ToScalar();
         return signal.add_(torch.randn(rows, columns, generator: random)).mul_(scale).MoveToOuterDisposeScope();
     }
-
 }
