@@ -99,4 +99,23 @@ public class OsscarTests
         Assert.Equal(0, result.Weight.index_select(1, dead).count_nonzero().ToInt64());
         Assert.True(result.Weight.isfinite().all().ToBoolean());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public void Prune_leaves_no_tensors_behind(int groupSize)
+    {
+        using var layer = PlantedOutlierLayer.Create(seed: 28);
+        var options = new OsscarOptions(0.5, groupSize, LocalSearch: true, MaxIter: 3);
+        using (Osscar.Prune(layer.Weight, layer.Gram, options))
+        {
+        }
+
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        using (Osscar.Prune(layer.Weight, layer.Gram, options))
+        {
+        }
+
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
 }
