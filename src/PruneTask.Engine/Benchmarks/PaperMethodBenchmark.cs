@@ -51,7 +51,7 @@ public sealed class PaperMethodBenchmark(int features = 2048, int tokens = 4096,
         x.index_copy_(1, outliers, x.index_select(1, outliers).mul_(outlierScale));
         var signal = torch.randn(features, 16, generator: random).matmul(torch.randn(16, features, generator: random));
         using var weightScale = 0.02.ToScalar();
-        var weight = signal.add_(torch.randn(features, features, generator: random)).mul_(weightScale);
+        var weight = signal.add_(torch.randn(features, features, generator: random), RootedScalars.One).mul_(weightScale);
         return (weight, x);
     }
 

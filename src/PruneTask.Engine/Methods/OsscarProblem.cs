@@ -40,7 +40,7 @@ internal sealed class OsscarProblem : IDisposable
         var start = weight.to(torch.float64).T.contiguous().index_fill_(0, dead, RootedScalars.Zero);
         using var ridge = (damping * diagonal.mean().ToDouble()).ToScalar();
         var hessian = g.clone();
-        hessian.diagonal().add_(ridge);
+        hessian.diagonal().add_(ridge, RootedScalars.One);
         var target = hessian.matmul(start);
         return new OsscarProblem(
             hessian.MoveToOuterDisposeScope(),

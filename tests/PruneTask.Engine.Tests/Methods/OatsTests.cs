@@ -73,7 +73,7 @@ public class OatsTests
         using var pruned = result.ToPrunedLayer();
         var x = layer.Activations;
 
-        using var factored = x.matmul(pruned.Sparse!.T) + x.matmul(pruned.LowRankV!.T).matmul(pruned.LowRankU!.T);
+        using var factored = x.matmul(pruned.Sparse!.T).add_(x.matmul(pruned.LowRankV!.T).matmul(pruned.LowRankU!.T), RootedScalars.One);
         using var dense = x.matmul(pruned.Weight.T);
         Assert.True(factored.allclose(dense, rtol: 1e-4, atol: 1e-3));
         Assert.Equal(result.Residual, pruned.Loss);
@@ -123,7 +123,7 @@ public class OatsTests
         Assert.True(fused.Weight.narrow(0, 48, 16).allclose(last.Weight, rtol: 0, atol: 1e-6));
         using var pruned = fused.ToPrunedLayer();
         Assert.Equal(new long[] { 64, 5 }, pruned.LowRankU!.shape);
-        using var rebuilt = pruned.LowRankU.matmul(pruned.LowRankV!) + pruned.Sparse!;
+        using var rebuilt = pruned.LowRankU.matmul(pruned.LowRankV!).add_(pruned.Sparse!, RootedScalars.One);
         Assert.True(rebuilt.allclose(pruned.Weight, rtol: 0, atol: 1e-6));
     }
 

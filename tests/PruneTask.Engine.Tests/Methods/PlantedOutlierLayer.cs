@@ -56,6 +56,6 @@ internal sealed class PlantedOutlierLayer : IDisposable
         using var random = new torch.Generator(seed);
         var signal = torch.randn(rows, rank, generator: random).matmul(torch.randn(rank, columns, generator: random));
         using var scale = 0.1.ToScalar();
-        return signal.add_(torch.randn(rows, columns, generator: random)).mul_(scale).MoveToOuterDisposeScope();
+        return signal.add_(torch.randn(rows, columns, generator: random), RootedScalars.One).mul_(scale).MoveToOuterDisposeScope();
     }
 }
