@@ -15,6 +15,7 @@ public static class PruneCommandLine
         root.Options.Add(GlobalOptions.DiagnosticsFormat);
         root.Subcommands.Add(ValidateCommand.Create(new ModelLayerReader()));
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
         return root;
     }

@@ -14,7 +14,7 @@ if (args.Length < 1)
 }
 
 var output = Path.GetFullPath(args[0]);
-var steps = args.Length >= 3 && args[1] == "--steps" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300;
+var steps = args.Length >= 3 && args[1] == "--steps" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 240;
 torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
 torch.random.manual_seed(7);
 
