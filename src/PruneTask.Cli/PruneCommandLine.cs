@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PruneTask.Cli.Commands;
 
 namespace PruneTask.Cli;
 
@@ -9,6 +10,7 @@ public static class PruneCommandLine
     {
         var root = new RootCommand("dotnet prune: post-training pruning of neural networks from a YAML recipe (see prune.schema.json).");
         root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 }
