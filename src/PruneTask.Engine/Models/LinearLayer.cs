@@ -54,7 +54,13 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
                 nameof(weight));
         }
 
-        var copy = weight.detach().to(float32, copy: true).contiguous().DetachFromDisposeScope();
+        Tensor copy;
+        using (NewDisposeScope())
+        {
+            copy = weight.detach().to(float32, copy: true).contiguous().MoveToOuterDisposeScope();
+        }
+
+        copy.DetachFromDisposeScope();
         _override?.Dispose();
         _override = copy;
         _weight.Release();

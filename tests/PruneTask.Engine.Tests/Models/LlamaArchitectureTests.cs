@@ -70,6 +70,25 @@ public class LlamaArchitectureTests
         TensorAssert.Close(reference.Load("logits"), model.Forward(reference.Load("input_ids")), 1e-4);
     }
 
+    [Theory]
+    [InlineData("\"architectures\": [\"MistralForCausalLM\"], \"sliding_window\": 2", 2)]
+    [InlineData("\"architectures\": [\"LlamaForCausalLM\"], \"rope_scaling\": {\"rope_type\": \"llama3\", \"factor\": 8.0, \"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, \"original_max_position_embeddings\": 32}", 1)]
+    public void Sliding_windows_and_rope_scaling_change_only_later_positions(string setting, int unchangedPositions)
+    {
+        using var scope = torch.NewDisposeScope();
+        var configText = File.ReadAllText(Path.Combine(FixtureModels.Folder("tiny-llama-gqa"), "config.json"));
+        var changed = ModelConfig.Parse(configText.Replace("\"architectures\": [\n    \"LlamaForCausalLM\"\n  ]", setting));
+        using var weights = FixtureModels.InMemory("tiny-llama-gqa");
+        using var plain = ModelLoader.Create(FixtureModels.Config("tiny-llama-gqa"), weights);
+        using var variant = ModelLoader.Create(changed, weights);
+        var ids = torch.arange(6, dtype: torch.int64).unsqueeze(0);
+
+        var (expected, actual) = (plain.Forward(ids), variant.Forward(ids));
+
+        TensorAssert.Close(expected[.., ..unchangedPositions], actual[.., ..unchangedPositions], 1e-6);
+        Assert.True((expected[.., unchangedPositions..] - actual[.., unchangedPositions..]).abs().max().item<float>() > 1e-3);
+    }
+
     [Fact]
     public void An_activation_other_than_silu_is_unsupported()
     {
