@@ -102,4 +102,91 @@ public class SafetensorsFileTests
             Assert.Equal(fileBytes.AsSpan((int)info.DataOffset, (int)info.ByteLength).ToArray(), tensor.bytes.ToArray());
         }
     }
+
+    [Fact]
+    public void Open_reads_only_the_header_even_when_the_data_is_a_gigabyte()
+    {
+        using var folder = new TemporaryFolder();
+        const long Gigabyte = 1L << 30;
+        var header = "{\"__metadata__\":{\"k\":\"v\"}," + RawSafetensors.Entry("big", "F32", [Gigabyte / 4], 0, Gigabyte) + "}";
+        var path = RawSafetensors.Write(folder.File("sparse.safetensors"), header, []);
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+            stream.SetLength(stream.Length + Gigabyte);
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        using (var file = SafetensorsFile.Open(path))
+        {
+            Assert.Equal(["big"], file.Names);
+            Assert.Equal(Gigabyte, file.Info("big").ByteLength);
+            using var raw = file.OpenRawBytes("big");
+            Assert.Equal(Gigabyte, raw.Length);
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        Assert.True(allocated < 1_000_000, $"opening allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void File_too_short_for_the_header_length_is_rejected_as_truncated()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("short.safetensors");
+        File.WriteAllBytes(path, [1, 2, 3]);
+
+        var error = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal($"{path}: file is truncated: 3 bytes, too short for the 8-byte header length", error.Message);
+    }
+
+    [Fact]
+    public void Header_length_beyond_the_file_is_rejected()
+    {
+        var error = Rejection.OfFile("{}"u8.ToArray(), [], declaredHeaderLength: 9_999_999);
+
+        Assert.Equal("header length 9999999 exceeds the file size (10 bytes)", error.Problem);
+    }
+
+    [Fact]
+    public void Header_length_over_100_MB_is_rejected_before_anything_is_allocated()
+    {
+        using var folder = new TemporaryFolder();
+        var path = RawSafetensors.Write(folder.File("huge-header.safetensors"), "{}"u8.ToArray(), [], 150_000_000);
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+            stream.SetLength(200_000_000);
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        Assert.Equal("header length 150000000 exceeds the 100 MB limit", error.Problem);
+        Assert.True(allocated < 1_000_000, $"rejecting allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void File_cut_short_inside_the_data_is_rejected_as_out_of_range()
+    {
+        using var folder = new TemporaryFolder();
+        var header = "{" + RawSafetensors.Entry("w", "F32", [4], 0, 16) + "}";
+        var path = RawSafetensors.Write(folder.File("cut.safetensors"), header, RawSafetensors.Bytes(16));
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+            stream.SetLength(stream.Length - 5);
+
+        var error = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
+
+        Assert.Contains("out of range", error.Problem);
+        Assert.Contains("holds 11 bytes (is the file truncated?)", error.Problem);
+    }
+
+    [Fact]
+    public void Loading_after_dispose_throws()
+    {
+        using var folder = new TemporaryFolder();
+        var header = "{" + RawSafetensors.Entry("w", "U8", [2], 0, 2) + "}";
+        var file = SafetensorsFile.Open(RawSafetensors.Write(folder.File("m.safetensors"), header, [1, 2]));
+
+        file.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => file.Load("w"));
+    }
 }

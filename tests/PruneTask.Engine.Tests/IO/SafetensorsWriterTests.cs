@@ -131,4 +131,74 @@ public class SafetensorsWriterTests
         Assert.Equal(source.Names, copy.Names);
         Assert.All(source.Names, n => Assert.Equal(TensorHasher.Hash(source, n), TensorHasher.Hash(copy, n)));
     }
+
+    [Fact]
+    public void Entry_writing_the_wrong_number_of_bytes_fails_and_leaves_no_file_behind()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("out.safetensors");
+        var tooShort = new SafetensorsEntry("short", TensorDtype.F32, [2], stream => stream.Write(new byte[7]));
+        var tooLong = new SafetensorsEntry("long", TensorDtype.F32, [2], stream => stream.Write(new byte[9]));
+
+        var shortError = Assert.Throws<InvalidOperationException>(() => SafetensorsWriter.Write(path, [tooShort]));
+        var longError = Assert.Throws<InvalidOperationException>(() => SafetensorsWriter.Write(path, [tooLong]));
+
+        Assert.Equal("tensor 'short': wrote 7 bytes, but its dtype and shape need 8", shortError.Message);
+        Assert.Equal("tensor 'long': wrote at least 9 bytes, but its dtype and shape need 8", longError.Message);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void Deferred_tensor_of_another_shape_than_promised_fails()
+    {
+        using var folder = new TemporaryFolder();
+        var entry = SafetensorsEntry.Deferred("w", TensorDtype.F32, [2, 2], () => torch.zeros(4));
+
+        var error = Assert.Throws<InvalidOperationException>(() => SafetensorsWriter.Write(folder.File("out.safetensors"), [entry]));
+
+        Assert.Equal("tensor 'w': produced F32 [4], but the header promises F32 [2, 2]", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_and_reserved_names_are_refused()
+    {
+        using var folder = new TemporaryFolder();
+        using var t = torch.zeros(1);
+        var path = folder.File("out.safetensors");
+
+        Assert.Throws<ArgumentException>(() => SafetensorsWriter.Write(path, [KeyValuePair.Create("a", t), KeyValuePair.Create("a", t)]));
+        Assert.Throws<ArgumentException>(() => SafetensorsWriter.Write(path, [KeyValuePair.Create("__metadata__", t)]));
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Writing_over_an_existing_file_replaces_it()
+    {
+        using var folder = new TemporaryFolder();
+        using var first = torch.zeros(1);
+        using var second = torch.ones(2);
+        var path = folder.File("out.safetensors");
+
+        SafetensorsWriter.Write(path, [KeyValuePair.Create("a", first)]);
+        SafetensorsWriter.Write(path, [KeyValuePair.Create("b", second)]);
+
+        using var file = SafetensorsFile.Open(path);
+        Assert.Equal(["b"], file.Names);
+        Assert.Single(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void Non_contiguous_tensors_are_written_in_row_major_order()
+    {
+        using var folder = new TemporaryFolder();
+        using var matrix = torch.arange(6, dtype: torch.int64).reshape(2, 3);
+        using var transposed = matrix.T;
+        var path = folder.File("out.safetensors");
+
+        SafetensorsWriter.Write(path, [KeyValuePair.Create("t", transposed)]);
+
+        using var file = SafetensorsFile.Open(path);
+        using var loaded = file.Load("t");
+        Assert.Equal(new long[] { 0, 3, 1, 4, 2, 5 }, loaded.data<long>().ToArray());
+    }
 }
