@@ -10,6 +10,8 @@ public static class PruneCommandLine
     {
         var root = new RootCommand("dotnet prune: post-training pruning of neural networks from a YAML recipe (see prune.schema.json).");
         root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
