@@ -1,4 +1,5 @@
 using PruneTask.Engine.IO;
+using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using TorchSharp;
 
@@ -31,11 +32,11 @@ public class LinearLayerTests
         var down = model.Linear("model.layers.0.mlp.down_proj");
         var original = down.ReadWeight();
 
-        down.ReplaceWeight(original * 0.5);
+        down.ReplaceWeight(original.mul(RootedScalars.Half));
         block.Release();
 
         Assert.True(down.HasOverride);
-        TensorAssert.Equal(original * 0.5, down.ReadWeight());
+        TensorAssert.Equal(original.mul(RootedScalars.Half), down.ReadWeight());
         Assert.False(block.call(input).allclose(dense, rtol: 0, atol: 1e-4));
         down.ReplaceWeight(original);
         Assert.True(block.call(input).allclose(dense, rtol: 0, atol: 1e-6));
@@ -50,7 +51,7 @@ public class LinearLayerTests
         var replacement = torch.zeros(256, 64, dtype: torch.float64);
 
         fc1.ReplaceWeight(replacement);
-        replacement.fill_(3.0);
+        replacement.fill_(RootedScalars.One);
 
         Assert.Equal(0f, fc1.ReadWeight().abs().max().item<float>());
         var error = Assert.Throws<ArgumentException>(() => fc1.ReplaceWeight(torch.zeros(64, 256)));
@@ -65,7 +66,7 @@ public class LinearLayerTests
         var up = model.Linear("model.layers.0.mlp.up_proj");
         TensorAssert.Equal(model.Weights.Load("model.layers.0.mlp.up_proj.weight"), up.ToStoredWeight());
 
-        var replacement = torch.full(160, 64, 1.0 / 3.0);
+        var replacement = torch.ones(160, 64) / torch.tensor(3f);
         up.ReplaceWeight(replacement);
         var stored = up.ToStoredWeight();
 
@@ -76,7 +77,7 @@ public class LinearLayerTests
     public void An_in_by_out_checkpoint_weight_is_seen_as_out_by_in_and_written_back_as_stored()
     {
         using var scope = torch.NewDisposeScope();
-        var stored = torch.arange(6, dtype: torch.float32).reshape(3, 2);
+        var stored = torch.tensor(new[] { 0f, 1, 2, 3, 4, 5 }).reshape(3, 2);
         using var source = new InMemoryTensorSource([new("h.0.c_fc.weight", stored)]);
         var spec = new LinearSpec("h.0.c_fc", 0, LinearRole.Up, "h.0.c_fc", 2, 3, TensorDtype.F32, WeightLayout.InOut, false, [new LinearPart(LinearRole.Up, 0, 2)]);
         using var linear = new LinearLayer(spec, source);
