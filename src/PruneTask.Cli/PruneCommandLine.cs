@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PruneTask.Cli.Commands;
-using PruneTask.Engine.Planning;
 
 namespace PruneTask.Cli;
 
@@ -17,6 +16,7 @@ public static class PruneCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 }

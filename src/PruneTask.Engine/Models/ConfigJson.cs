@@ -82,7 +82,5 @@ public sealed class ConfigJson
         _ => throw Invalid(key, "a list of strings"),
     };
 
-    public override string ToString() => _root.ToJsonString();
-
     private static InvalidModelException Invalid(string key, string expected) => new($"config.json: '{key}' must be {expected}.");
 }

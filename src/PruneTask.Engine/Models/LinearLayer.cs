@@ -28,8 +28,9 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     public LinearSpec Spec { get; }
 
     /// <summary>
-    /// Called with every input before the product, during <c>call</c> and <c>forward</c> alike. The input
-    /// ([..., in] float32) belongs to the running forward pass: copy what must outlive the call.
+    /// Called with every input ([..., in] float32) before the product, during <c>call</c> and <c>forward</c> alike.
+    /// The input, and any tensor the observer creates, belong to the block's dispose scope and are freed when the
+    /// block returns: accumulate into tensors made beforehand, or <c>DetachFromDisposeScope()</c> what must outlive the call.
     /// </summary>
     public Action<LinearLayer, Tensor>? InputObserver { get; set; }
 
@@ -53,7 +54,13 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
                 nameof(weight));
         }
 
-        var copy = weight.detach().to(float32, copy: true).contiguous().DetachFromDisposeScope();
+        Tensor copy;
+        using (NewDisposeScope())
+        {
+            copy = weight.detach().to(float32, copy: true).contiguous().MoveToOuterDisposeScope();
+        }
+
+        copy.DetachFromDisposeScope();
         _override?.Dispose();
         _override = copy;
         _weight.Release();

@@ -1,4 +1,5 @@
 using PruneTask.Engine.IO;
+using PruneTask.Engine.Methods;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
@@ -33,10 +34,10 @@ internal sealed class LlamaBlock : TransformerBlock
 
     protected override Tensor ForwardCore(Tensor hidden)
     {
-        var attended = hidden.add(Attention(RmsNorm.Apply(hidden, _norms[0].Value, _settings.RmsNormEps)));
+        var attended = hidden.add(Attention(RmsNorm.Apply(hidden, _norms[0].Value, _settings.RmsNormEps)), RootedScalars.One);
         var normed = RmsNorm.Apply(attended, _norms[1].Value, _settings.RmsNormEps);
         var gated = nn.functional.silu(Linear(LinearRole.Gate).call(normed)).mul(Linear(LinearRole.Up).call(normed));
-        return attended.add(Linear(LinearRole.Down).call(gated));
+        return attended.add(Linear(LinearRole.Down).call(gated), RootedScalars.One);
     }
 
     private Tensor Attention(Tensor x)

@@ -56,6 +56,7 @@ public static class ModelLoader
             throw new NotSupportedException($"Models compute in float32 only; ModelOptions.Dtype {dtype} is reserved for later.");
         }
 
+        _ = NativeHeap.ReturnLargeBlocksToSystem();
         return Architectures.Find(config.Architecture).Create(config, weights);
     }
 }

@@ -1,3 +1,5 @@
+using PruneTask.Engine.Methods;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
@@ -23,10 +25,12 @@ internal static class MultiHeadAttention
             value = value.repeat_interleave(groups, dim: 1);
         }
 
-        var scores = query.matmul(key.transpose(-2, -1)).mul(scale);
+        // Explicit, kept-alive scalars: see RootedScalars for the TorchSharp 0.107 finalizer race they avoid.
+        using var scaleScalar = scale.ToScalar();
+        var scores = query.matmul(key.transpose(-2, -1)).mul(scaleScalar);
         if (causal)
         {
-            scores = scores.masked_fill(CausalMask(query.shape[2], slidingWindow), float.NegativeInfinity);
+            scores = scores.masked_fill(CausalMask(query.shape[2], slidingWindow), RootedScalars.NegativeInfinity);
         }
 
         var output = scores.softmax(-1, ScalarType.Float32).matmul(value);

@@ -1,4 +1,5 @@
 using PruneTask.Engine.IO;
+using PruneTask.Engine.Methods;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
@@ -36,14 +37,14 @@ internal sealed class OptBlock : TransformerBlock
     protected override Tensor ForwardCore(Tensor hidden)
     {
         var before = _settings.LayerNormBefore;
-        var attended = hidden.add(Attention(before ? _attentionNorm.Apply(hidden) : hidden));
+        var attended = hidden.add(Attention(before ? _attentionNorm.Apply(hidden) : hidden), RootedScalars.One);
         if (!before)
         {
             attended = _attentionNorm.Apply(attended);
         }
 
         var mlpInput = before ? _mlpNorm.Apply(attended) : attended;
-        var output = attended.add(Linear(LinearRole.Down).call(_activation(Linear(LinearRole.Up).call(mlpInput))));
+        var output = attended.add(Linear(LinearRole.Down).call(_activation(Linear(LinearRole.Up).call(mlpInput))), RootedScalars.One);
         return before ? output : _mlpNorm.Apply(output);
     }
 

@@ -1,4 +1,5 @@
 using PruneTask.Engine.IO;
+using PruneTask.Engine.Methods;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
@@ -77,7 +78,7 @@ internal sealed class OptModel : PrunableModel
             throw new ArgumentException($"OPT takes at most {_settings.MaxPositions} tokens (max_position_embeddings), not {length}.", nameof(input));
         }
 
-        return tokens.add(_embedPositions.Value.narrow(0, OptSettings.PositionOffset, length));
+        return tokens.add(_embedPositions.Value.narrow(0, OptSettings.PositionOffset, length), RootedScalars.One);
     }
 
     protected override Tensor HeadCore(Tensor hidden)

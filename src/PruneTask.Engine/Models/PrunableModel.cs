@@ -89,7 +89,10 @@ public abstract class PrunableModel : IDisposable
         return logits.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Sends the input of every prunable linear to <paramref name="observer"/> until the returned handle is disposed.</summary>
+    /// <summary>
+    /// Sends the input of every prunable linear to <paramref name="observer"/> until the returned handle is disposed
+    /// (see <see cref="LinearLayer.InputObserver"/> for the lifetime of the tensors it sees).
+    /// </summary>
     public IDisposable ObserveInputs(Action<LinearLayer, Tensor> observer)
     {
         foreach (var linear in Linears)

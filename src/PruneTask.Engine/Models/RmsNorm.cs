@@ -1,3 +1,5 @@
+using PruneTask.Engine.Methods;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
@@ -7,7 +9,9 @@ internal static class RmsNorm
 {
     public static Tensor Apply(Tensor x, Tensor weight, double eps)
     {
-        var variance = x.pow(2).mean([-1], keepdim: true);
-        return x.mul(variance.add(eps).rsqrt()).mul(weight);
+        // Explicit, kept-alive scalars: see RootedScalars for the TorchSharp 0.107 finalizer race they avoid.
+        using var epsilon = eps.ToScalar();
+        var variance = x.mul(x).mean([-1], keepdim: true);
+        return x.mul(variance.add(epsilon, RootedScalars.One).rsqrt()).mul(weight);
     }
 }

@@ -1,3 +1,4 @@
+using PruneTask.Engine.Methods;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
@@ -23,7 +24,7 @@ internal sealed class RotaryEmbedding
     /// <summary>cos and sin of every angle, each [T, headDim] float32.</summary>
     public (Tensor Cos, Tensor Sin) Angles(long tokens)
     {
-        var positions = arange(tokens, dtype: ScalarType.Float32);
+        var positions = tensor(Enumerable.Range(0, checked((int)tokens)).Select(p => (float)p).ToArray());
         var angles = outer(positions, tensor(_inverseFrequencies));
         var both = cat([angles, angles], -1);
         return (both.cos(), both.sin());
@@ -34,6 +35,6 @@ internal sealed class RotaryEmbedding
     {
         var half = x.shape[^1] / 2;
         var rotated = cat([x[TensorIndex.Ellipsis, TensorIndex.Slice(half)].neg(), x[TensorIndex.Ellipsis, TensorIndex.Slice(0, half)]], -1);
-        return x.mul(cos).add(rotated.mul(sin));
+        return x.mul(cos).add(rotated.mul(sin), RootedScalars.One);
     }
 }

@@ -38,6 +38,51 @@ public class ModelLoaderTests
         AssertClose(reference.Load("logits"), model.Forward(reference.Load("input_ids")), $"{fixture} Forward logits");
     }
 
+    [Fact]
+    public void Load_names_an_unsupported_architecture_and_the_supported_ones()
+    {
+        var error = Assert.Throws<UnsupportedModelException>(() => FixtureModels.Load("tiny-gpt2"));
+
+        Assert.StartsWith("Unsupported architecture 'GPT2LMHeadModel'. Supported: LlamaForCausalLM,", error.Message);
+    }
+
+    [Fact]
+    public void Load_rejects_a_missing_folder_and_a_folder_without_config()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+        Assert.Equal($"{missing} is not a folder.", Assert.Throws<InvalidModelException>(() => ModelLoader.Load(missing)).Message);
+
+        Directory.CreateDirectory(missing);
+        try
+        {
+            Assert.Contains("config.json does not exist", Assert.Throws<InvalidModelException>(() => ModelLoader.Load(missing)).Message);
+        }
+        finally
+        {
+            Directory.Delete(missing);
+        }
+    }
+
+    [Fact]
+    public void Only_float32_computation_is_accepted()
+    {
+        using var weights = FixtureModels.InMemory("tiny-opt");
+        var options = new ModelOptions { Dtype = torch.ScalarType.BFloat16 };
+
+        Assert.Throws<NotSupportedException>(() => ModelLoader.Create(FixtureModels.Config("tiny-opt"), weights, options));
+    }
+
+    [Fact]
+    public void Inspect_summarises_a_sharded_folder()
+    {
+        var summary = ModelLoader.Inspect(FixtureModels.Folder("tiny-llama-gqa-sharded"));
+
+        Assert.Equal("LlamaForCausalLM", summary.Config.Architecture);
+        Assert.Equal(410880 / 4, summary.ParameterCount);
+        Assert.Equal([TensorDtype.F32], summary.ParametersByDtype.Keys);
+        Assert.Equal("model.layers.1.mlp.down_proj", summary.Linears[^1].Name);
+    }
+
     private static void AssertClose(torch.Tensor expected, torch.Tensor actual, string what)
     {
         Assert.Equal(expected.shape, actual.shape);

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Json;
+using PruneTask.Tests.Common;
+
+namespace PruneTask.Cli.Tests.Commands;
+
+public class InspectCommandTests
+{
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = PruneCommandLine.Create()
+            .Parse(["inspect", .. args])
+            .Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static string Model(string name) => RepositoryPaths.Fixture("models", name);
+
+    [Fact]
+    public void Text_shows_architecture_parameters_dtypes_and_every_prunable_linear()
+    {
+        var (exitCode, output, error) = Run(Model("tiny-qwen2-bf16"));
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("architecture   Qwen2ForCausalLM (qwen2)", output);
+        Assert.Contains("parameters     90,624", output);
+        Assert.Contains("stored dtypes  BF16 (90,624)", output);
+        Assert.Contains("prunable linears (14):", output);
+        Assert.Matches(@"model\.layers\.1\.self_attn\.k_proj +\[16, 64\] +BF16 +Key \+bias", output);
+        Assert.Matches(@"model\.layers\.0\.mlp\.down_proj +\[64, 160\] +BF16 +Down", output);
+    }
+
+    [Fact]
+    public void Json_lists_the_same_facts_for_machines()
+    {
+        var (exitCode, output, _) = Run(Model("tiny-opt-postln-proj"), "--json");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        using var document = JsonDocument.Parse(output);
+        var root = document.RootElement;
+        Assert.Equal("OPTForCausalLM", root.GetProperty("architecture").GetString());
+        Assert.Equal(root.GetProperty("parameters").GetInt64(), root.GetProperty("dtypes").GetProperty("F32").GetInt64());
+        Assert.Equal(4, root.GetProperty("config").GetProperty("numHeads").GetInt32());
+        var linears = root.GetProperty("linears").EnumerateArray().ToArray();
+        Assert.Equal(12, linears.Length);
+        var fc1 = linears[4];
+        Assert.Equal("model.decoder.layers.0.fc1", fc1.GetProperty("name").GetString());
+        Assert.Equal(("Up", 256, 64), (fc1.GetProperty("role").GetString(), fc1.GetProperty("outFeatures").GetInt64(), fc1.GetProperty("inFeatures").GetInt64()));
+    }
+
+    [Fact]
+    public void An_unsupported_model_gives_one_error_line_and_exit_code_2()
+    {
+        var (exitCode, output, error) = Run(Model("tiny-gpt2"));
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: Unsupported architecture 'GPT2LMHeadModel'. Supported: ", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_corrupt_weights_file_gives_one_line_and_verbose_adds_the_stack_trace()
+    {
+        var folder = Directory.CreateTempSubdirectory("prunetask-cli-inspect-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(Model("tiny-opt"), "config.json"), Path.Combine(folder, "config.json"));
+            File.WriteAllBytes(Path.Combine(folder, "model.safetensors"), [1, 2, 3]);
+
+            var (exitCode, _, error) = Run(folder);
+            var (verboseExitCode, _, verboseError) = Run(folder, "--verbose");
+
+            Assert.Equal(ExitCodes.Failed, exitCode);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("model.safetensors", error);
+            Assert.Equal(ExitCodes.Failed, verboseExitCode);
+            Assert.Contains("   at ", verboseError);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
