@@ -7,6 +7,9 @@ public static class Architectures
     [
         new LlamaArchitecture(),
         new OptArchitecture(),
+        new Gpt2Architecture(),
+        new Phi3Architecture(),
+        new VitArchitecture(),
     ];
 
     public static IReadOnlyList<string> SupportedNames { get; } =
