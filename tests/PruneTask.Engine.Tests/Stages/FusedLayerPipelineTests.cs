@@ -49,6 +49,36 @@ public sealed class FusedLayerPipelineTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Oats_prunes_the_fused_weights_and_Osscar_removes_neurons_and_heads_at_their_consumers(string fixture, string[] blockLayers)
+    {
+        var (attentionOutput, mlpDown) = (blockLayers[1].Replace("{0}", "*", StringComparison.Ordinal), blockLayers[3].Replace("{0}", "*", StringComparison.Ordinal));
+        var result = Run(fixture, $"""
+            defaults:
+              method: oats
+              compression: 0.5
+              iterations: 4
+            layers:
+              - match: "{attentionOutput}"
+                method: osscar
+                keep: 0.75
+              - match: "{mlpDown}"
+                method: osscar
+                keep: 0.75
+            """);
+
+        Assert.Equal(8, result.Report.Layers.Count);
+        Assert.Equal(["oats", "osscar", "oats", "osscar"], result.Report.Layers.Take(4).Select(l => l.Method));
+        using var pruned = ModelLoader.Load(result.OutputDirectory);
+        foreach (var consumer in result.Report.Layers.Where(l => l.Method == "osscar"))
+        {
+            using var weight = pruned.Linear(consumer.Name).ReadWeight();
+            var removedColumns = weight.eq(0).all(0).sum().item<long>();
+            Assert.Equal(weight.shape[1] / 4, removedColumns);
+        }
+    }
+
     private RunResult Run(string fixture, string rules)
     {
         var random = new Random(11);
