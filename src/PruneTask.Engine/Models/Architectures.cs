@@ -10,6 +10,7 @@ public static class Architectures
         new Gpt2Architecture(),
         new Phi3Architecture(),
         new VitArchitecture(),
+        new Dinov2Architecture(),
     ];
 
     public static IReadOnlyList<string> SupportedNames { get; } =
