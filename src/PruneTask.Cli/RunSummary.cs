@@ -36,8 +36,9 @@ public static class RunSummary
 
         if (report.Evaluation is { } evaluation)
         {
+            var data = evaluation.SequenceLength == 0 ? $"{evaluation.Samples} images" : $"{evaluation.Samples} x {evaluation.SequenceLength} tokens";
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"perplexity: dense {evaluation.Dense:F3}, pruned {evaluation.Pruned:F3} ({evaluation.Samples} x {evaluation.SequenceLength} tokens)"));
+                $"{evaluation.Metric}: dense {evaluation.Dense:F3}, pruned {evaluation.Pruned:F3} ({data})"));
         }
 
         console.WriteLine($"wrote {result.OutputDirectory}");

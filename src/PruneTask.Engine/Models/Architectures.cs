@@ -7,6 +7,10 @@ public static class Architectures
     [
         new LlamaArchitecture(),
         new OptArchitecture(),
+        new Gpt2Architecture(),
+        new Phi3Architecture(),
+        new VitArchitecture(),
+        new Dinov2Architecture(),
     ];
 
     public static IReadOnlyList<string> SupportedNames { get; } =

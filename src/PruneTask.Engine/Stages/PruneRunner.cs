@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Calibration.Data;
+using PruneTask.Engine.Calibration.Images;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
@@ -26,7 +27,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         using var model = LoadModel(recipe);
         var fingerprint = ModelFingerprint.Compute(modelDirectory, model);
         CheckFingerprint(recipe, fingerprint);
-        var calibration = LoadCalibration(recipe, model.Config.VocabSize);
+        var calibration = LoadCalibration(recipe, model);
         var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
         var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint ?? "no-calibration"), log, options.BatchSize);
         using var tokens = calibration?.ToTensor();
@@ -49,15 +50,15 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
 
         if (recipe.Evaluation is { } evaluate)
         {
-            var (report, data, keys) = WithDataErrors(evaluate.Dataset, () => new EvaluationStage(context).Run(evaluate, modelDirectory, model, prunedModelKey));
+            var (report, dataFingerprint, keys) = WithDataErrors(evaluate.Dataset, () => Evaluate(context, evaluate, modelDirectory, model, prunedModelKey));
             evaluation = report;
-            dataFingerprints["evaluation"] = data.Fingerprint;
+            dataFingerprints["evaluation"] = dataFingerprint;
             foreach (var (k, v) in keys)
             {
                 stageKeys[k] = v.ToString();
             }
 
-            log.Information("evaluate: perplexity dense {Dense:F3}, pruned {Pruned:F3} ({Cache:l})", report.Dense, report.Pruned, report.Cache);
+            log.Information("evaluate: {Metric:l} dense {Dense:F3}, pruned {Pruned:F3} ({Cache:l})", report.Metric, report.Dense, report.Pruned, report.Cache);
         }
 
         Lap(stageSeconds, "evaluate", clock);
@@ -92,11 +93,23 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         }
     }
 
-    private static CalibrationSet? LoadCalibration(Recipe recipe, long vocabSize)
+    /// <summary>Token ids for a language model; pixel values (the first <c>samples</c> images) for an image model.</summary>
+    private static IModelInputs? LoadCalibration(Recipe recipe, PrunableModel model)
     {
         if (recipe.Calibration is not { } settings)
         {
             return null;
+        }
+
+        if (model is IImageModel image)
+        {
+            return WithDataErrors(settings.Dataset, () => ImageDataLoader.Load(new ImageDataOptions
+            {
+                Path = settings.Dataset.Value,
+                Samples = settings.Samples.Value,
+                Input = image.ImageInput,
+                ModelDirectory = recipe.Model.Path.Value,
+            }));
         }
 
         return WithDataErrors(settings.Dataset, () => CalibrationDataLoader.Load(new CalibrationDataOptions
@@ -105,11 +118,25 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
             Samples = settings.Samples.Value,
             SequenceLength = settings.SequenceLength.Value,
             Seed = settings.Seed,
-            VocabSize = vocabSize,
+            VocabSize = model.Config.VocabSize,
             Tokenizer = settings.Tokenizer == TokenizerKind.Auto ? CalibrationDataOptions.AutoTokenizer : CalibrationDataOptions.BytesTokenizer,
             TextField = settings.TextField,
             ModelDirectory = recipe.Model.Path.Value,
         }));
+    }
+
+    /// <summary>Perplexity for a language model, top-1 accuracy or agreement for an image classifier.</summary>
+    private static (EvaluationReport Report, string DataFingerprint, Dictionary<string, CacheKey> Keys) Evaluate(
+        StageContext context, EvaluationSettings settings, string modelDirectory, PrunableModel model, CacheKey prunedModelKey)
+    {
+        if (model is IImageModel)
+        {
+            var (imageReport, images, imageKeys) = new ImageEvaluationStage(context).Run(settings, modelDirectory, model, prunedModelKey);
+            return (imageReport, images.Fingerprint, imageKeys);
+        }
+
+        var (report, tokens, keys) = new EvaluationStage(context).Run(settings, modelDirectory, model, prunedModelKey);
+        return (report, tokens.Fingerprint, keys);
     }
 
     private static T WithDataErrors<T>(Located<string> dataset, Func<T> load)

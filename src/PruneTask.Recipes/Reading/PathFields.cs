@@ -6,7 +6,7 @@ namespace PruneTask.Recipes.Reading;
 /// <summary>Path values: made absolute against the file they were written in, and checked where they must exist.</summary>
 internal static class PathFields
 {
-    public static IReadOnlyList<string> DatasetExtensions { get; } = [".txt", ".jsonl", ".bin", ".npy"];
+    public static IReadOnlyList<string> DatasetExtensions { get; } = [".txt", ".jsonl", ".bin", ".npy", ".safetensors"];
 
     public static Located<string>? Absolute(SectionReader section, string key, bool required = false)
     {

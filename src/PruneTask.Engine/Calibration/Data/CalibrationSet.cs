@@ -9,7 +9,7 @@ namespace PruneTask.Engine.Calibration.Data;
 /// (data file, settings, tokenizer), so it is what cache keys should use. <see cref="SourceSha256"/> hashes the data
 /// file's bytes, for the lock file.
 /// </summary>
-public sealed class CalibrationSet
+public sealed class CalibrationSet : IModelInputs
 {
     private readonly long[] _tokenIds;
 
