@@ -8,26 +8,26 @@ using Serilog;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>
-/// The export stage: the pruned model folder, report.json and prune.lock.json (written last), all appearing at
-/// once when the folder is complete.
+/// The export stage: the pruned model folder in the recipe's format, report.json and prune.lock.json (written last),
+/// all appearing at once when the folder is complete.
 /// </summary>
 public sealed class ExportStage(ILogger log)
 {
     public const string ReportFileName = "report.json";
     public const string LockFileName = "prune.lock.json";
 
-    public LockFile Write(string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs)
+    /// <summary>The layout of <paramref name="format"/>: null for dense, the removed groups for shrunk, the kept factors for factored.</summary>
+    public static ExportLayout? Layout(OutputFormat format, PrunableModel model, PruningResult pruning, FactorStore factors) => format switch
     {
-        if (recipe.Output.Format.Value != OutputFormat.Dense)
-        {
-            throw new PruneRunException(
-                RunErrorCodes.Unsupported,
-                $"output format '{recipe.Output.Format.Value.ToString().ToLowerInvariant()}' is not available in this version; use 'dense'.",
-                recipe.Output.Format.Position);
-        }
+        OutputFormat.Shrunk => new ShrunkExport(model, pruning.Removals),
+        OutputFormat.Factored => new FactoredExport(model, factors),
+        _ => null,
+    };
 
+    public LockFile Write(string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null)
+    {
         using var folder = new OutputFolder(output);
-        var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype).ToList();
+        var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype, layout).ToList();
         File.WriteAllText(folder.PathOf(ReportFileName), ReportJson.Serialize(report));
         files.Add(ReportFileName);
         var lockFile = new LockFile
