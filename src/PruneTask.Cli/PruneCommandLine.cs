@@ -16,6 +16,7 @@ public static class PruneCommandLine
         root.Subcommands.Add(ValidateCommand.Create(new ModelLayerReader()));
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

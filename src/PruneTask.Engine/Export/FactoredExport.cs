@@ -67,6 +67,6 @@ public sealed class FactoredExport : ExportLayout
     private static Tensor RowOffsets(Tensor sparse)
     {
         var perRow = sparse.ne(Methods.RootedScalars.Zero).sum([1], type: ScalarType.Int64);
-        return cat([zeros(1, ScalarType.Int64), perRow.cumsum(0)]);
+        return cat([zeros(1, ScalarType.Int64), perRow.cumsum(dim: 0)]);
     }
 }

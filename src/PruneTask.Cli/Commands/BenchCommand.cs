@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using PruneTask.Engine.Benchmarks;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Reporting;
+using TorchSharp;
+
+namespace PruneTask.Cli.Commands;
+
+/// <summary>
+/// <c>dotnet prune bench MODEL...</c>: tokens per second through each model folder's forward pass on the CPU, so the
+/// outputs of one recipe in different formats (dense, shrunk, factored) can be compared. Exit code 0, or 2 when a
+/// folder cannot be loaded.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var models = new Argument<string[]>("models") { Description = "Model folders (a recipe's outputs, or any supported model).", Arity = ArgumentArity.OneOrMore };
+        var batch = new Option<int>("--batch") { Description = "Sequences per forward pass.", DefaultValueFactory = _ => 8 };
+        var tokens = new Option<int>("--tokens") { Description = "Tokens per sequence.", DefaultValueFactory = _ => 128 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed passes per model (the median is reported).", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<string?>("--json") { Description = "Also write the results to this JSON file." };
+        var command = new Command("bench", "Measure tokens per second through the forward pass of model folders (dense, shrunk or factored) on the CPU.");
+        command.Arguments.Add(models);
+        foreach (var option in new Option[] { batch, tokens, repeats, threads, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parseResult =>
+        {
+            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            var settings = new ThroughputSettings(Math.Max(1, parseResult.GetValue(batch)), Math.Max(1, parseResult.GetValue(tokens)), Math.Max(1, parseResult.GetValue(repeats)));
+            var output = parseResult.InvocationConfiguration.Output;
+            var results = new List<ThroughputResult>();
+            try
+            {
+                foreach (var model in parseResult.GetValue(models)!)
+                {
+                    var result = ForwardThroughput.Measure(model, settings);
+                    results.Add(result);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{result.TokensPerSecond,12:F0} tokens/s  {result.SecondsPerPass * 1000,9:F2} ms/pass  {result.WeightBytes / 1024.0,9:F0} KiB  {result.Format,-8}  {model}"));
+                }
+            }
+            catch (Exception e) when (e is ModelException or IOException or Engine.IO.SafetensorsFormatException)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
+            if (parseResult.GetValue(json) is { } path)
+            {
+                File.WriteAllText(path, ReportJson.Serialize(new { settings.Batch, settings.Tokens, settings.Repeats, Threads = torch.get_num_threads(), Results = results }));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
