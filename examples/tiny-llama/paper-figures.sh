@@ -3,6 +3,7 @@
 #   - uniform vs OWL allocation at 70% sparsity (magnitude, wanda, sparsegpt) and at 2:4 (wanda, mixed N:M),
 #   - OATS at 50% compression vs wanda and sparsegpt at 50% sparsity (the same share of each layer's parameters),
 #   - OSSCAR vs the norm baseline with 25% of the MLP neurons removed,
+#   - block sensitivity: wanda at 70% in one block only (to read the OWL figures against),
 #   - CPU tokens/s of the dense model and of the dense, shrunk and factored outputs.
 # Every run goes through `dotnet prune run` with the example recipes (overridden with --set), so a second call
 # only reads the cache. Results: work/paper/<model>/<run>/report.json, work/paper/figures.md, work/paper/bench.json.
@@ -56,6 +57,10 @@ for label in example outliers; do
   run "$label" "$model" osscar-mlp-25 osscar.prune.yaml
   run "$label" "$model" osscar-mlp-25-shrunk osscar.prune.yaml --set output.format=shrunk
   run "$label" "$model" norm-mlp-25 osscar.prune.yaml --set layers.0.method=norm
+  for block in 0 1 2 3; do
+    run "$label" "$model" "wanda-70-block$block-only" wanda.prune.yaml --set defaults.sparsity=0 \
+      --set "layers=[{match: \"model.layers.$block.*\", sparsity: 0.7}]"
+  done
 done
 
 # One row per run: perplexity, the share of the pruned layers' parameters kept, and per-block outlier ratio → target.
