@@ -1,6 +1,5 @@
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
-using PruneTask.Engine.Stages;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Export;

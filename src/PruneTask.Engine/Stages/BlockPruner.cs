@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Export;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Export;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Calibration.Data;
+using PruneTask.Engine.Export;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;

@@ -1,7 +1,7 @@
 using PruneTask.Engine.Methods;
 using TorchSharp;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Export;
 
 /// <summary>
 /// Keeps the factored form (low-rank U, V and the sparse part) of every layer a method returned one for, until the
