@@ -28,6 +28,11 @@ public sealed class ExportStage(ILogger log)
     {
         using var folder = new OutputFolder(output);
         var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype, layout).ToList();
+        if (layout is not null)
+        {
+            CheckLoadsBack(folder.Staging, recipe);
+        }
+
         File.WriteAllText(folder.PathOf(ReportFileName), ReportJson.Serialize(report));
         files.Add(ReportFileName);
         var lockFile = new LockFile
@@ -44,6 +49,24 @@ public sealed class ExportStage(ILogger log)
         folder.Commit();
         log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;
+    }
+
+    /// <summary>
+    /// Reads a shrunk or factored output's config and tensor headers back: an architecture that cannot read per-block
+    /// sizes or factored layers fails here, before the folder replaces the previous output.
+    /// </summary>
+    private static void CheckLoadsBack(string folder, Recipe recipe)
+    {
+        try
+        {
+            _ = ModelLoader.Inspect(folder);
+        }
+        catch (ModelException e)
+        {
+            var format = recipe.Output.Format.Value.ToString().ToLowerInvariant();
+            throw new PruneRunException(
+                RunErrorCodes.Unsupported, $"output format '{format}' is not supported for this model: the written model does not load back ({e.Message}).", recipe.Output.Format.Position, e);
+        }
     }
 
     /// <summary>Hash of the recipe and every recipe it extends, in order.</summary>
