@@ -4,7 +4,8 @@
 #   - OATS at 50% compression vs wanda and sparsegpt at 50% sparsity (the same share of each layer's parameters),
 #   - OSSCAR vs the norm baseline with 25% of the MLP neurons removed,
 #   - block sensitivity: wanda at 70% in one block only (to read the OWL figures against),
-#   - CPU tokens/s of the dense model and of the dense, shrunk and factored outputs.
+#   - CPU tokens/s of the dense model and of the dense, shrunk and factored outputs (also OSSCAR with half the
+#     MLP neurons and half the heads removed, shrunk).
 # Every run goes through `dotnet prune run` with the example recipes (overridden with --set), so a second call
 # only reads the cache. Results: work/paper/<model>/<run>/report.json, work/paper/figures.md, work/paper/bench.json.
 # Usage: examples/tiny-llama/paper-figures.sh [--steps N] [--threads N]
@@ -30,6 +31,7 @@ maker() { dotnet "$here/ModelMaker/bin/Release/net10.0/make-example-model.dll" "
 
 out="$here/work/paper"
 nm='defaults={method: wanda, pattern: "2:4"}'
+halves='layers=[{match: "model.layers.*.mlp.down_proj", method: osscar, keep: 0.5}, {match: "model.layers.*.self_attn.o_proj", method: osscar, keep: 0.5}]'
 
 # run LABEL MODEL NAME RECIPE [--set ...]: one recipe over one model into work/paper/LABEL/NAME.
 run() {
@@ -57,6 +59,7 @@ for label in example outliers; do
   run "$label" "$model" osscar-mlp-25 osscar.prune.yaml
   run "$label" "$model" osscar-mlp-25-shrunk osscar.prune.yaml --set output.format=shrunk
   run "$label" "$model" norm-mlp-25 osscar.prune.yaml --set layers.0.method=norm
+  run "$label" "$model" osscar-mlp-50-heads-50-shrunk osscar.prune.yaml --set output.format=shrunk --set "$halves"
   for block in 0 1 2 3; do
     run "$label" "$model" "wanda-70-block$block-only" wanda.prune.yaml --set defaults.sparsity=0 \
       --set "layers=[{match: \"model.layers.$block.*\", sparsity: 0.7}]"
@@ -85,7 +88,7 @@ done
   echo "### CPU forward speed (example model, batch 8 × 128 tokens, $threads threads)"
   echo
   prune bench "$here/work/model" "$out/example/wanda-50" "$out/example/oats-50" "$out/example/oats-50-factored" \
-    "$out/example/osscar-mlp-25" "$out/example/osscar-mlp-25-shrunk" --threads "$threads" --repeats 40 --json "$out/bench.json" > /dev/null
+    "$out/example/osscar-mlp-25" "$out/example/osscar-mlp-25-shrunk" "$out/example/osscar-mlp-50-heads-50-shrunk" --threads "$threads" --repeats 40 --json "$out/bench.json" > /dev/null
   echo "| output | format | weights KiB | tokens/s (fastest pass) | ms per pass: fastest, median |"
   echo "|---|---|---|---|---|"
   jq -r '.results[] | "| \(.model | split("/") | .[-1]) | \(.format) | \(.weight_bytes / 1024 | round) | \(.tokens_per_second | round) | \(.best_seconds_per_pass * 100000 | round / 100), \(.median_seconds_per_pass * 100000 | round / 100) |"' "$out/bench.json"
