@@ -25,8 +25,8 @@ public sealed class InputStatisticsAccumulator : IDisposable
     {
         using var scope = NewDisposeScope();
         var x = input.reshape(-1, input.shape[^1]).to(float64);
-        // sum([0]), not sum(0): a literal 0 converts to ScalarType and would pick the whole-tensor sum overload.
-        _squaredNorms.add_(x.square().sum([0L]), RootedScalars.One);
+        // sum(0) would bind to sum(ScalarType): the literal 0 converts to any enum, so the dimension must be a long.
+        _squaredNorms.add_(x.square().sum(0L), RootedScalars.One);
         _gram?.addmm_(x.T, x);
         _tokens += x.shape[0];
         _sequences += input.dim() == 3 ? input.shape[0] : 1;
