@@ -2,7 +2,6 @@ using System.Diagnostics;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Calibration.Data;
-using PruneTask.Engine.Export;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
@@ -36,7 +35,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var allocation = new TargetAllocator(context).Allocate(plan, model, tokens);
         Lap(stageSeconds, "allocate", clock);
 
-        using var factors = new FactorStore();
+        using var factors = new Export.FactorStore();
         var keepFactors = recipe.Output.Format.Value == OutputFormat.Factored;
         var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null).Run(plan, model, tokens, allocation);
         Lap(stageSeconds, "prune", clock);
