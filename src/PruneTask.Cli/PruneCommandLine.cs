@@ -17,6 +17,7 @@ public static class PruneCommandLine
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

@@ -29,6 +29,11 @@ public static class RunSummary
         var totals = report.Totals;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parameters {totals.ParametersBefore:N0} -> {totals.ParametersAfter:N0} nonzero; statistics cached {totals.StatisticsHits}/{totals.StatisticsHits + totals.StatisticsMisses} blocks, layers cached {totals.LayerHits}/{totals.LayerHits + totals.LayerMisses}"));
+        if (totals.PhysicallyRemoved != 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parameters physically removed by the output format: {totals.PhysicallyRemoved:N0}"));
+        }
+
         foreach (var block in report.Blocks.Where(b => b.OutlierRatio is not null))
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"block {block.Block}: outlier ratio {block.OutlierRatio:F3}% -> target {block.Target}"));

@@ -2,7 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace PruneTask.Examples.ModelMaker;
 
-/// <summary>The example model's shape, written out as a Hugging Face LlamaForCausalLM config.json.</summary>
+/// <summary>
+/// The example model's shape, written out as a Hugging Face LlamaForCausalLM config.json. With
+/// <see cref="OutlierBlocks"/> the model is the outlier variant: in those blocks the inputs of every attention and MLP
+/// linear carry a fixed gain of <see cref="OutlierGain"/> on the hidden channels <see cref="OutlierChannels"/>
+/// during training (folded into the RMSNorm weights when saved), so those input features are far larger than the rest,
+/// as in the outlier features of large language models.
+/// </summary>
 public sealed record TinyLlamaConfig(
     int VocabSize = 256,
     int HiddenSize = 128,
@@ -15,6 +21,30 @@ public sealed record TinyLlamaConfig(
     int MaxPositions = 256)
 {
     public int HeadDim => HiddenSize / Heads;
+
+    public IReadOnlyList<int> OutlierBlocks { get; init; } = [];
+
+    public IReadOnlyList<int> OutlierChannels { get; init; } = [];
+
+    public double OutlierGain { get; init; } = 1;
+
+    /// <summary>The outlier variant: blocks 1 and 2 of 4, channels 5, 37, 70 and 101, gain 20.</summary>
+    public TinyLlamaConfig WithOutliers() => this with { OutlierBlocks = [1, 2], OutlierChannels = [5, 37, 70, 101], OutlierGain = 20 };
+
+    /// <summary>The fixed per-channel gain of block <paramref name="block"/>'s norms: ones, except the outlier channels of outlier blocks.</summary>
+    public float[] InputGain(int block)
+    {
+        var gain = Enumerable.Repeat(1f, HiddenSize).ToArray();
+        if (OutlierBlocks.Contains(block))
+        {
+            foreach (var channel in OutlierChannels)
+            {
+                gain[channel] = (float)OutlierGain;
+            }
+        }
+
+        return gain;
+    }
 
     public JsonObject ToHuggingFace() => new()
     {

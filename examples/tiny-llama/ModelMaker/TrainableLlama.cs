@@ -22,7 +22,7 @@ public sealed class TrainableLlama : nn.Module<Tensor, Tensor>
         _config = config;
         embed_tokens = nn.Embedding(config.VocabSize, config.HiddenSize);
         layers = new ModuleList<TrainableLlamaBlock>(
-            Enumerable.Range(0, config.Layers).Select(_ => new TrainableLlamaBlock(config)).ToArray());
+            Enumerable.Range(0, config.Layers).Select(i => new TrainableLlamaBlock(config, i)).ToArray());
         norm = new RmsNorm(config.HiddenSize, config.RmsNormEps);
         lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false);
         RegisterComponents();
@@ -51,7 +51,15 @@ public sealed class TrainableLlama : nn.Module<Tensor, Tensor>
         return lm_head.call(norm.call(x)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Parameters under their Hugging Face names (model.layers.0.self_attn.q_proj.weight, lm_head.weight, …).</summary>
-    public IEnumerable<(string Name, Tensor Tensor)> HuggingFaceTensors() =>
-        named_parameters().Select(p => (p.name.StartsWith("lm_head", StringComparison.Ordinal) ? p.name : "model." + p.name, (Tensor)p.parameter));
+    /// <summary>
+    /// Parameters under their Hugging Face names (model.layers.0.self_attn.q_proj.weight, lm_head.weight, …); RMSNorm
+    /// weights with their fixed gain folded in.
+    /// </summary>
+    public IEnumerable<(string Name, Tensor Tensor)> HuggingFaceTensors()
+    {
+        var norms = named_modules().Where(m => m.module is RmsNorm).ToDictionary(m => m.name + ".weight", m => ((RmsNorm)m.module).SavedWeight());
+        return named_parameters().Select(p => (
+            p.name.StartsWith("lm_head", StringComparison.Ordinal) ? p.name : "model." + p.name,
+            norms.TryGetValue(p.name, out var folded) ? folded : (Tensor)p.parameter));
+    }
 }

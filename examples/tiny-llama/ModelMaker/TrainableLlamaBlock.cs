@@ -13,11 +13,11 @@ public sealed class TrainableLlamaBlock : nn.Module
     private readonly TrainableAttention self_attn;
     private readonly TrainableMlp mlp;
 
-    public TrainableLlamaBlock(TinyLlamaConfig config) : base("layer")
+    public TrainableLlamaBlock(TinyLlamaConfig config, int index) : base("layer")
     {
         _config = config;
-        input_layernorm = new RmsNorm(config.HiddenSize, config.RmsNormEps);
-        post_attention_layernorm = new RmsNorm(config.HiddenSize, config.RmsNormEps);
+        input_layernorm = new RmsNorm(config.HiddenSize, config.RmsNormEps, config.InputGain(index));
+        post_attention_layernorm = new RmsNorm(config.HiddenSize, config.RmsNormEps, config.InputGain(index));
         self_attn = new TrainableAttention(config);
         mlp = new TrainableMlp(config);
         RegisterComponents();

@@ -8,9 +8,9 @@ namespace PruneTask.Examples.ModelMaker;
 /// <summary>Next-byte prediction with AdamW and a cosine learning-rate schedule, on random windows of the corpus.</summary>
 public sealed class Trainer(TrainableLlama model, TextWriter log)
 {
-    public int Steps { get; init; } = 240;
+    public int Steps { get; init; } = 300;
 
-    public int BatchSize { get; init; } = 16;
+    public int BatchSize { get; init; } = 24;
 
     public int SequenceLength { get; init; } = 64;
 

@@ -4,11 +4,15 @@ namespace PruneTask.Engine.Methods;
 /// OATS as a recipe method (<c>method: oats</c>). Options: <c>compression</c> (default: the request's sparsity),
 /// <c>rank_ratio</c> (0.25), <c>iterations</c> (80), <c>pattern</c> ("N:M" kept in the sparse part; the request's
 /// pattern wins, and either makes compression unused), <c>svd</c> (<c>exact</c> or <c>randomized</c>) and <c>seed</c>
-/// (of the randomized sketches, 0). The result carries the factors: Weight = LowRankU·LowRankV + Sparse.
+/// (of the randomized sketches, 0), and <c>part_rows</c> ("4096,1024,1024": the row count of each part of a fused weight,
+/// decomposed one by one with a shared D; set by the engine from the model). The result carries the factors:
+/// Weight = LowRankU·LowRankV + Sparse.
 /// </summary>
 public sealed class OatsMethod : IPruningMethod
 {
     public const string MethodName = "oats";
+
+    public const string PartRowsOption = "part_rows";
 
     private static readonly OatsOptions Defaults = new(Compression: 0);
 
@@ -21,7 +25,7 @@ public sealed class OatsMethod : IPruningMethod
     public PrunedLayer Prune(LayerPruneRequest request)
     {
         var statistics = request.RequireStatistics(MethodName);
-        using var result = Oats.Decompose(request.Weight, statistics.SquaredNorms, statistics.Sequences, ReadOptions(request));
+        using var result = Oats.Decompose(request.Weight, statistics.SquaredNorms, statistics.Sequences, ReadOptions(request), ReadPartRows(request));
         return result.ToPrunedLayer();
     }
 
@@ -39,6 +43,20 @@ public sealed class OatsMethod : IPruningMethod
             pattern,
             ParseSvd(request.Option("svd", "exact")),
             request.Option("seed", (int)Defaults.Seed));
+    }
+
+    /// <summary>The option <c>part_rows</c> as row counts, or null for an unfused weight.</summary>
+    public static IReadOnlyList<long>? ReadPartRows(LayerPruneRequest request)
+    {
+        if (!request.Options.ContainsKey(PartRowsOption))
+        {
+            return null;
+        }
+
+        var text = request.Option(PartRowsOption, "");
+        return text.Split(',').Select(part => long.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows)
+            ? rows
+            : throw new ArgumentException($"OATS option '{PartRowsOption}' must be row counts separated by commas, not '{text}'.")).ToArray();
     }
 
     private static OatsSvd ParseSvd(string text) => text switch

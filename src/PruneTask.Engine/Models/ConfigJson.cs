@@ -75,6 +75,18 @@ public sealed class ConfigJson
         _ => throw Invalid(key, "an object"),
     };
 
+    /// <summary>The keys of this object, in file order.</summary>
+    public IReadOnlyList<string> Keys => _root.Select(p => p.Key).ToList();
+
+    public IReadOnlyList<int> Ints(string key) => _root[key] switch
+    {
+        null => [],
+        JsonArray items => items.Select(item => item is JsonValue value && value.TryGetValue<double>(out var number) && number == Math.Floor(number) && Math.Abs(number) <= int.MaxValue
+            ? (int)number
+            : throw Invalid(key, "a list of integers")).ToList(),
+        _ => throw Invalid(key, "a list of integers"),
+    };
+
     public IReadOnlyList<string> Strings(string key) => _root[key] switch
     {
         null => [],

@@ -15,6 +15,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     private readonly LazyTensor _weight;
     private readonly LazyTensor? _bias;
     private Tensor? _override;
+    private FactoredKernel? _factored;
 
     public LinearLayer(LinearSpec spec, ITensorSource source)
         : base(spec.Name)
@@ -36,7 +37,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
 
     public bool HasOverride => _override is not null;
 
-    public bool IsMaterialized => (_override is not null || _weight.IsLoaded) && (_bias?.IsLoaded ?? true);
+    public bool IsMaterialized => (_override is not null || _factored is not null || _weight.IsLoaded) && (_bias?.IsLoaded ?? true);
 
     /// <summary>A float32 [out, in] copy of the current weight (replaced or stored); the caller owns it.</summary>
     public Tensor ReadWeight() => _override?.clone() ?? (_weight.IsLoaded ? _weight.Value.clone() : _weight.Read());
@@ -63,6 +64,8 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
         copy.DetachFromDisposeScope();
         _override?.Dispose();
         _override = copy;
+        _factored?.Dispose();
+        _factored = null;
         _weight.Release();
     }
 
@@ -79,9 +82,25 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
         return oriented.to(Spec.StoredDtype.ToScalarType(), copy: true).contiguous().MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Computes the layer from its factored form (x·Sᵀ + (x·Vᵀ)·Uᵀ + b) instead of its weight, until
+    /// <see cref="ReplaceWeight"/>; the layer owns and disposes <paramref name="kernel"/>.
+    /// </summary>
+    public void UseFactored(FactoredKernel kernel)
+    {
+        if (kernel.OutFeatures != Spec.OutFeatures || kernel.InFeatures != Spec.InFeatures)
+        {
+            throw new ArgumentException($"{Spec.Name}: a factored kernel must be [{Spec.OutFeatures}, {Spec.InFeatures}].", nameof(kernel));
+        }
+
+        _factored?.Dispose();
+        _factored = kernel;
+        _weight.Release();
+    }
+
     public void Materialize()
     {
-        if (_override is null)
+        if (_override is null && _factored is null)
         {
             _ = _weight.Value;
         }
@@ -98,7 +117,9 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         InputObserver?.Invoke(this, input);
-        return nn.functional.linear(input, _override ?? _weight.Value, _bias?.Value);
+        return _factored is not null && _override is null
+            ? _factored.Apply(input, _bias?.Value)
+            : nn.functional.linear(input, _override ?? _weight.Value, _bias?.Value);
     }
 
     protected override void Dispose(bool disposing)
@@ -109,6 +130,8 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
             _bias?.Dispose();
             _override?.Dispose();
             _override = null;
+            _factored?.Dispose();
+            _factored = null;
         }
 
         base.Dispose(disposing);

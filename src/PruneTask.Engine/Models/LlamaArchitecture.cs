@@ -37,6 +37,7 @@ internal sealed class LlamaArchitecture : IArchitecture
             Json = json,
         };
         _ = LlamaSettings.Read(config);
+        _ = BlockShapes.Read(config);
         return config;
     }
 
@@ -44,11 +45,13 @@ internal sealed class LlamaArchitecture : IArchitecture
     {
         var settings = LlamaSettings.Read(config);
         var prefix = Prefix(weights);
-        var (hidden, inner) = (config.HiddenSize, config.IntermediateSize);
-        var (queryWidth, keyValueWidth) = ((long)config.NumHeads * config.HeadDim, (long)config.NumKeyValueHeads * config.HeadDim);
+        var hidden = config.HiddenSize;
+        var shapes = BlockShapes.Read(config);
         var specs = new List<LinearSpec>();
         for (var block = 0; block < config.NumLayers; block++)
         {
+            var inner = shapes[block].IntermediateSize;
+            var (queryWidth, keyValueWidth) = ((long)shapes[block].NumHeads * config.HeadDim, (long)shapes[block].NumKeyValueHeads * config.HeadDim);
             var attention = $"{prefix}layers.{block}.self_attn.";
             var mlp = $"{prefix}layers.{block}.mlp.";
             LinearSpec Linear(string name, LinearRole role, string inputKey, long outFeatures, long inFeatures, bool biasRequired) =>
@@ -72,8 +75,9 @@ internal sealed class LlamaArchitecture : IArchitecture
         var prefix = Prefix(weights);
         var specs = DescribeLinears(config, weights);
         var rotary = new RotaryEmbedding(config.HeadDim, settings.RopeTheta, settings.RopeScaling);
+        var shapes = BlockShapes.Read(config);
         return LlamaModel.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new LlamaBlock(config, settings, rotary, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
+            .Select(i => new LlamaBlock(config, shapes[i], settings, rotary, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
             .ToArray());
     }
 

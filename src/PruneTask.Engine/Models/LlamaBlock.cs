@@ -8,16 +8,18 @@ namespace PruneTask.Engine.Models;
 internal sealed class LlamaBlock : TransformerBlock
 {
     private readonly ModelConfig _config;
+    private readonly BlockShape _shape;
     private readonly LlamaSettings _settings;
     private readonly RotaryEmbedding _rotary;
     private readonly LinearLayer[] _linears;
     private readonly LazyTensor[] _norms;
 
     public LlamaBlock(
-        ModelConfig config, LlamaSettings settings, RotaryEmbedding rotary, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
+        ModelConfig config, BlockShape shape, LlamaSettings settings, RotaryEmbedding rotary, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
         : base(name, index, config.HiddenSize)
     {
         _config = config;
+        _shape = shape;
         _settings = settings;
         _rotary = rotary;
         _linears = specs.Select(spec => new LinearLayer(spec, weights)).ToArray();
@@ -44,10 +46,11 @@ internal sealed class LlamaBlock : TransformerBlock
     {
         var (cos, sin) = _rotary.Angles(x.shape[1]);
         var headDim = _config.HeadDim;
-        var query = RotaryEmbedding.Apply(MultiHeadAttention.SplitHeads(Linear(LinearRole.Query).call(x), _config.NumHeads, headDim), cos, sin);
-        var key = RotaryEmbedding.Apply(MultiHeadAttention.SplitHeads(Linear(LinearRole.Key).call(x), _config.NumKeyValueHeads, headDim), cos, sin);
-        var value = MultiHeadAttention.SplitHeads(Linear(LinearRole.Value).call(x), _config.NumKeyValueHeads, headDim);
-        var heads = MultiHeadAttention.Attend(query, key, value, 1.0 / Math.Sqrt(headDim), causal: true, _settings.SlidingWindow);
+        var query = RotaryEmbedding.Apply(MultiHeadAttention.SplitHeads(Linear(LinearRole.Query).call(x), _shape.NumHeads, headDim), cos, sin);
+        var key = RotaryEmbedding.Apply(MultiHeadAttention.SplitHeads(Linear(LinearRole.Key).call(x), _shape.NumKeyValueHeads, headDim), cos, sin);
+        var value = MultiHeadAttention.SplitHeads(Linear(LinearRole.Value).call(x), _shape.NumKeyValueHeads, headDim);
+        var heads = MultiHeadAttention.Attend(
+            query, key, value, 1.0 / Math.Sqrt(headDim), causal: true, _settings.SlidingWindow, _shape.IsEvenlyGrouped ? null : _shape.KeyValueHeadOf);
         return Linear(LinearRole.Output).call(heads);
     }
 

@@ -10,7 +10,9 @@ public static class ModelLoader
 
     /// <summary>
     /// Reads config.json, opens the weights (single file or shards, memory-mapped) and builds the model; no weight
-    /// is read until used. The model owns the opened weights and closes them when disposed.
+    /// is read until used. The model owns the opened weights and closes them when disposed. A factored model
+    /// (prune_config.json) is built back layer by layer from its factors (<see cref="FactoredWeights"/>); a shrunk one
+    /// takes its per-block sizes from config.json (<see cref="BlockShapes"/>).
     /// </summary>
     /// <exception cref="ModelException">No such folder, an unsupported architecture, or weights that contradict config.json.</exception>
     /// <exception cref="SafetensorsFormatException">A weights file is corrupt.</exception>
@@ -20,8 +22,17 @@ public static class ModelLoader
         var weights = ModelWeights.Open(modelDirectory);
         try
         {
-            var model = Create(config, weights, options);
+            var source = FactoredWeights.Wrap(modelDirectory, weights);
+            var model = Create(config, source, options);
             model.OwnWeights();
+            if (source is FactoredWeights factored && options?.ComputeFactored == true)
+            {
+                foreach (var layer in factored.Layers)
+                {
+                    model.Linear(layer).UseFactored(factored.Kernel(layer));
+                }
+            }
+
             return model;
         }
         catch
@@ -35,7 +46,7 @@ public static class ModelLoader
     public static ModelSummary Inspect(string modelDirectory)
     {
         var config = ReadConfig(modelDirectory);
-        using var weights = ModelWeights.Open(modelDirectory);
+        using var weights = FactoredWeights.Wrap(modelDirectory, ModelWeights.Open(modelDirectory));
         return ModelSummary.Describe(config, weights);
     }
 

@@ -9,4 +9,10 @@ public sealed record ModelOptions
 
     /// <summary>Compute dtype. <value>The default value is float32, the only one implemented; weights of any stored dtype are upcast to it.</value></summary>
     public torch.ScalarType Dtype { get; init; } = torch.ScalarType.Float32;
+
+    /// <summary>
+    /// For a model written with <c>format: factored</c>: compute its factored layers from the sparse and low-rank
+    /// factors (x·Sᵀ + (x·Vᵀ)·Uᵀ) instead of rebuilding their dense weights. <value>The default value is false.</value>
+    /// </summary>
+    public bool ComputeFactored { get; init; }
 }

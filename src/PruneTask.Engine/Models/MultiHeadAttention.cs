@@ -16,10 +16,16 @@ internal static class MultiHeadAttention
     /// Returns [B, T, H·D]. Softmax runs in float32 as the reference does.
     /// </summary>
     /// <param name="slidingWindow">When set, token i attends only to tokens j with i − j &lt; window (Mistral).</param>
-    public static Tensor Attend(Tensor query, Tensor key, Tensor value, double scale, bool causal, int? slidingWindow = null)
+    /// <param name="keyValueHeadOf">When set, query head h reads key/value head keyValueHeadOf[h] instead (a shrunk block's uneven grouping).</param>
+    public static Tensor Attend(Tensor query, Tensor key, Tensor value, double scale, bool causal, int? slidingWindow = null, IReadOnlyList<int>? keyValueHeadOf = null)
     {
-        var groups = query.shape[1] / key.shape[1];
-        if (groups > 1)
+        if (keyValueHeadOf is not null)
+        {
+            var map = tensor(keyValueHeadOf.Select(h => (long)h).ToArray(), dtype: ScalarType.Int64, device: key.device);
+            key = key.index_select(1, map);
+            value = value.index_select(1, map);
+        }
+        else if (query.shape[1] / key.shape[1] is var groups && groups > 1)
         {
             key = key.repeat_interleave(groups, dim: 1);
             value = value.repeat_interleave(groups, dim: 1);

@@ -35,6 +35,7 @@ internal sealed class OptArchitecture : IArchitecture
             Json = json,
         };
         _ = OptSettings.Read(config);
+        _ = BlockShapes.Read(config);
         return config;
     }
 
@@ -42,18 +43,20 @@ internal sealed class OptArchitecture : IArchitecture
     {
         var settings = OptSettings.Read(config);
         var prefix = Prefix(weights);
-        var (hidden, inner) = (config.HiddenSize, config.IntermediateSize);
+        var hidden = config.HiddenSize;
+        var shapes = BlockShapes.Read(config);
         var specs = new List<LinearSpec>();
         for (var block = 0; block < config.NumLayers; block++)
         {
             var layer = $"{prefix}layers.{block}.";
+            var (inner, heads) = (shapes[block].IntermediateSize, (long)shapes[block].NumHeads * config.HeadDim);
             LinearSpec Linear(string name, LinearRole role, string inputKey, long outFeatures, long inFeatures) =>
                 CheckpointTensors.Linear(weights, layer + name, block, role, layer + inputKey, outFeatures, inFeatures, settings.EnableBias);
 
-            specs.Add(Linear("self_attn.q_proj", LinearRole.Query, "self_attn.q_proj", hidden, hidden));
-            specs.Add(Linear("self_attn.k_proj", LinearRole.Key, "self_attn.q_proj", hidden, hidden));
-            specs.Add(Linear("self_attn.v_proj", LinearRole.Value, "self_attn.q_proj", hidden, hidden));
-            specs.Add(Linear("self_attn.out_proj", LinearRole.Output, "self_attn.out_proj", hidden, hidden));
+            specs.Add(Linear("self_attn.q_proj", LinearRole.Query, "self_attn.q_proj", heads, hidden));
+            specs.Add(Linear("self_attn.k_proj", LinearRole.Key, "self_attn.q_proj", heads, hidden));
+            specs.Add(Linear("self_attn.v_proj", LinearRole.Value, "self_attn.q_proj", heads, hidden));
+            specs.Add(Linear("self_attn.out_proj", LinearRole.Output, "self_attn.out_proj", hidden, heads));
             specs.Add(Linear("fc1", LinearRole.Up, "fc1", inner, hidden));
             specs.Add(Linear("fc2", LinearRole.Down, "fc2", hidden, inner));
         }
@@ -66,8 +69,9 @@ internal sealed class OptArchitecture : IArchitecture
         var settings = OptSettings.Read(config);
         var prefix = Prefix(weights);
         var specs = DescribeLinears(config, weights);
+        var shapes = BlockShapes.Read(config);
         return OptModel.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new OptBlock(config, settings, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
+            .Select(i => new OptBlock(config, shapes[i], settings, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
             .ToArray());
     }
 

@@ -11,6 +11,7 @@ namespace PruneTask.Engine.Models;
 internal sealed class OptBlock : TransformerBlock
 {
     private readonly ModelConfig _config;
+    private readonly BlockShape _shape;
     private readonly OptSettings _settings;
     private readonly Func<Tensor, Tensor> _activation;
     private readonly LinearLayer[] _linears;
@@ -18,10 +19,11 @@ internal sealed class OptBlock : TransformerBlock
     private readonly LayerNormWeights _mlpNorm;
     private readonly LazyTensor[] _normTensors;
 
-    public OptBlock(ModelConfig config, OptSettings settings, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
+    public OptBlock(ModelConfig config, BlockShape shape, OptSettings settings, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
         : base(name, index, config.HiddenSize)
     {
         _config = config;
+        _shape = shape;
         _settings = settings;
         _activation = Activations.Resolve(settings.Activation, "activation_function");
         _linears = specs.Select(spec => new LinearLayer(spec, weights)).ToArray();
@@ -50,7 +52,7 @@ internal sealed class OptBlock : TransformerBlock
 
     private Tensor Attention(Tensor x)
     {
-        var (heads, headDim) = (_config.NumHeads, _config.HeadDim);
+        var (heads, headDim) = (_shape.NumHeads, _config.HeadDim);
         var query = MultiHeadAttention.SplitHeads(Linear(LinearRole.Query).call(x), heads, headDim);
         var key = MultiHeadAttention.SplitHeads(Linear(LinearRole.Key).call(x), heads, headDim);
         var value = MultiHeadAttention.SplitHeads(Linear(LinearRole.Value).call(x), heads, headDim);

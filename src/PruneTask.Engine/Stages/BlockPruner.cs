@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Export;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
@@ -14,7 +15,8 @@ namespace PruneTask.Engine.Stages;
 /// over the calibration activations), then each planned layer (from the cache or its method), whose result
 /// replaces the layer's weight.
 /// </summary>
-public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config)
+/// <param name="factors">When given (factored output), receives the factored form of every layer whose method returns one.</param>
+public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null)
 {
     /// <param name="hidden">The block's calibration input [samples, tokens, hidden], or null without calibration data.</param>
     /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
@@ -31,17 +33,18 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         try
         {
             var keys = new List<CacheKey>();
-            var reports = new List<LayerReport>();
+            var reports = new List<(LayerReport Report, bool[]? RemovedGroups)>();
             foreach (var layer in layers)
             {
                 var linear = block.Linears.First(l => l.Spec.Name == layer.Name);
                 var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
-                var (key, report) = PruneLayer(linear, layer, methods[layer.Name], stats, statisticsKey, meter);
+                var (key, report, removedGroups) = PruneLayer(linear, layer, methods[layer.Name], stats, statisticsKey, meter);
                 keys.Add(key);
-                reports.Add(report);
+                reports.Add((report, removedGroups));
             }
 
-            return new BlockPruneResult(keys, reports, hit, statisticsKey);
+            var (removal, finalReports) = StructuredFollowUp.Apply(block, BlockShapes.Read(config)[block.Index], config.HeadDim, reports);
+            return new BlockPruneResult(keys, finalReports, hit, statisticsKey) { Removal = removal };
         }
         finally
         {
@@ -90,12 +93,12 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
             ? u.numel() + v.numel() + sparse.count_nonzero().item<long>()
             : result.Weight.count_nonzero().item<long>();
 
-    private (CacheKey Key, LayerReport Report) PruneLayer(
+    private (CacheKey Key, LayerReport Report, bool[]? RemovedGroups) PruneLayer(
         LinearLayer linear, ResolvedLayer layer, IPruningMethod method, LayerStatistics? statistics, CacheKey? statisticsKey, ReconstructionMeter meter)
     {
         var target = targets[layer.Name];
         var sparsity = MethodRequestOptions.Sparsity(layer, target);
-        var options = MethodRequestOptions.For(layer, target, config);
+        var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
         var key = context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
         var clock = Stopwatch.StartNew();
         using var dense = linear.ReadWeight();
@@ -110,6 +113,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         using (result)
         {
             linear.ReplaceWeight(result.Weight);
+            factors?.Keep(layer.Name, result);
             meter.Track(layer.Name, dense, result.Weight);
             foreach (var warning in result.Warnings)
             {
@@ -132,7 +136,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
                 Cache = hit ? "hit" : "miss",
                 Warnings = result.Warnings,
             };
-            return (key, report);
+            return (key, report, result.RemovedGroups);
         }
     }
 }

@@ -8,26 +8,31 @@ using Serilog;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>
-/// The export stage: the pruned model folder, report.json and prune.lock.json (written last), all appearing at
-/// once when the folder is complete.
+/// The export stage: the pruned model folder in the recipe's format, report.json and prune.lock.json (written last),
+/// all appearing at once when the folder is complete.
 /// </summary>
 public sealed class ExportStage(ILogger log)
 {
     public const string ReportFileName = "report.json";
     public const string LockFileName = "prune.lock.json";
 
-    public LockFile Write(string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs)
+    /// <summary>The layout of <paramref name="format"/>: null for dense, the removed groups for shrunk, the kept factors for factored.</summary>
+    public static ExportLayout? Layout(OutputFormat format, PrunableModel model, PruningResult pruning, FactorStore factors) => format switch
     {
-        if (recipe.Output.Format.Value != OutputFormat.Dense)
+        OutputFormat.Shrunk => new ShrunkExport(model, pruning.Removals),
+        OutputFormat.Factored => new FactoredExport(model, factors),
+        _ => null,
+    };
+
+    public LockFile Write(string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null)
+    {
+        using var folder = new OutputFolder(output);
+        var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype, layout).ToList();
+        if (layout is not null)
         {
-            throw new PruneRunException(
-                RunErrorCodes.Unsupported,
-                $"output format '{recipe.Output.Format.Value.ToString().ToLowerInvariant()}' is not available in this version; use 'dense'.",
-                recipe.Output.Format.Position);
+            CheckLoadsBack(folder.Staging, recipe);
         }
 
-        using var folder = new OutputFolder(output);
-        var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype).ToList();
         File.WriteAllText(folder.PathOf(ReportFileName), ReportJson.Serialize(report));
         files.Add(ReportFileName);
         var lockFile = new LockFile
@@ -44,6 +49,24 @@ public sealed class ExportStage(ILogger log)
         folder.Commit();
         log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;
+    }
+
+    /// <summary>
+    /// Reads a shrunk or factored output's config and tensor headers back: an architecture that cannot read per-block
+    /// sizes or factored layers fails here, before the folder replaces the previous output.
+    /// </summary>
+    private static void CheckLoadsBack(string folder, Recipe recipe)
+    {
+        try
+        {
+            _ = ModelLoader.Inspect(folder);
+        }
+        catch (ModelException e)
+        {
+            var format = recipe.Output.Format.Value.ToString().ToLowerInvariant();
+            throw new PruneRunException(
+                RunErrorCodes.Unsupported, $"output format '{format}' is not supported for this model: the written model does not load back ({e.Message}).", recipe.Output.Format.Position, e);
+        }
     }
 
     /// <summary>Hash of the recipe and every recipe it extends, in order.</summary>

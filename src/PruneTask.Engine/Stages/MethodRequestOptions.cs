@@ -1,3 +1,4 @@
+using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
@@ -6,11 +7,13 @@ namespace PruneTask.Engine.Stages;
 
 /// <summary>
 /// Turns a resolved layer's recipe options and target into what a method reads: structured methods get
-/// <c>keep</c> and a <c>group_size</c> (1 for neurons, the head size for heads) instead of the recipe's <c>groups</c> choice.
+/// <c>keep</c> and a <c>group_size</c> (1 for neurons, the head size for heads) instead of the recipe's <c>groups</c> choice;
+/// OATS on a fused linear (Phi-3's qkv_proj, gate_up_proj) gets <c>part_rows</c>, the row count of each part, so every
+/// part is decomposed on its own.
 /// </summary>
 public static class MethodRequestOptions
 {
-    public static IReadOnlyDictionary<string, object> For(ResolvedLayer layer, LayerTarget target, ModelConfig config)
+    public static IReadOnlyDictionary<string, object> For(ResolvedLayer layer, LayerTarget target, ModelConfig config, LinearSpec spec)
     {
         var options = new SortedDictionary<string, object>(layer.Options.ToDictionary(), StringComparer.Ordinal);
         if (layer.Target?.Kind == TargetKind.Keep)
@@ -21,6 +24,11 @@ public static class MethodRequestOptions
         if (options.Remove("groups", out var groups))
         {
             options["group_size"] = groups as string == "heads" ? (long)config.HeadDim : 1L;
+        }
+
+        if (layer.Method == OatsMethod.MethodName && spec.Parts.Count > 1)
+        {
+            options[OatsMethod.PartRowsOption] = string.Join(",", spec.Parts.Select(p => p.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return options;

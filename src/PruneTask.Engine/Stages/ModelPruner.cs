@@ -1,8 +1,10 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Export;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
+using PruneTask.Engine.Structured;
 using PruneTask.Recipes.Model;
 using static TorchSharp.torch;
 
@@ -13,11 +15,13 @@ namespace PruneTask.Engine.Stages;
 /// calibrated on the output of the already pruned block l (the papers' order); with <see cref="Propagation.Dense"/>
 /// on the dense model's output. Each block's weights are released once it is done.
 /// </summary>
-public sealed class ModelPruner(StageContext context, Propagation propagation)
+/// <param name="factors">When given (factored output), receives every factored layer result.</param>
+public sealed class ModelPruner(StageContext context, Propagation propagation, FactorStore? factors = null)
 {
     public PruningResult Run(PrunePlan plan, PrunableModel model, Tensor? tokens, AllocationResult allocation)
     {
-        var pruner = new BlockPruner(context, allocation.Targets, model.Config);
+        var pruner = new BlockPruner(context, allocation.Targets, model.Config, factors);
+        var removals = new List<BlockRemoval>();
         var layers = new List<(string Name, CacheKey Key)>();
         var layerReports = new List<LayerReport>();
         var blockReports = new List<BlockReport>();
@@ -40,6 +44,11 @@ public sealed class ModelPruner(StageContext context, Propagation propagation)
                 layers.AddRange(planned.Select(l => l.Name).Zip(result.LayerKeys));
                 layerReports.AddRange(result.Layers.Select(r => r with { RelativeReconstructionError = Round(meter.RelativeError(r.Name)) }));
                 blockReports.Add(BlockReports.For(block.Index, planned, allocation, result));
+                if (result.Removal is { IsEmpty: false } removal)
+                {
+                    removals.Add(removal);
+                }
+
                 if (result.StatisticsKey is { } statisticsKey)
                 {
                     stageKeys[$"calibrate/block{block.Index}"] = statisticsKey.ToString();
@@ -62,7 +71,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation)
             hidden?.Dispose();
         }
 
-        return new PruningResult(layers, layerReports, blockReports, stageKeys);
+        return new PruningResult(layers, layerReports, blockReports, stageKeys) { Removals = removals };
     }
 
     /// <summary>Runs the pruned block (measuring each pruned linear's error) and returns the next block's input.</summary>
@@ -96,9 +105,15 @@ public sealed class ModelPruner(StageContext context, Propagation propagation)
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }
 
-/// <summary>The prune stage's results: every pruned layer's cache key (in model order), the report rows and the stage keys for the lock file.</summary>
+/// <summary>
+/// The prune stage's results: every pruned layer's cache key (in model order), the report rows, the stage keys for the
+/// lock file, and what structured pruning removed, block by block.
+/// </summary>
 public sealed record PruningResult(
     IReadOnlyList<(string Name, CacheKey Key)> Layers,
     IReadOnlyList<LayerReport> LayerReports,
     IReadOnlyList<BlockReport> BlockReports,
-    IReadOnlyDictionary<string, string> StageKeys);
+    IReadOnlyDictionary<string, string> StageKeys)
+{
+    public IReadOnlyList<BlockRemoval> Removals { get; init; } = [];
+}

@@ -36,7 +36,9 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var allocation = new TargetAllocator(context).Allocate(plan, model, tokens);
         Lap(stageSeconds, "allocate", clock);
 
-        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned).Run(plan, model, tokens, allocation);
+        using var factors = new Export.FactorStore();
+        var keepFactors = recipe.Output.Format.Value == OutputFormat.Factored;
+        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null).Run(plan, model, tokens, allocation);
         Lap(stageSeconds, "prune", clock);
 
         var stageKeys = new SortedDictionary<string, string>(pruning.StageKeys.ToDictionary(), StringComparer.Ordinal);
@@ -62,9 +64,10 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         }
 
         Lap(stageSeconds, "evaluate", clock);
-        var runReport = RunReports.Build(plan, model, pruning, allocation, evaluation, stageSeconds);
+        var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
+        var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0);
         var output = options.OutputDirectory ?? recipe.Output.Path.Value;
-        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys));
+        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
         Lap(stageSeconds, "export", clock);
         return new RunResult(Path.GetFullPath(output), runReport with { StageSeconds = stageSeconds }, lockFile);
     }

@@ -15,6 +15,6 @@ public static class RunErrorCodes
     /// <summary>A method failed numerically (for example a Hessian that stays singular after raising damping).</summary>
     public const string NumericalFailure = "PRN103";
 
-    /// <summary>The recipe asks for something this version cannot do yet (an output format, a method).</summary>
+    /// <summary>The recipe asks for something this version cannot do yet (an output format for this architecture, a method).</summary>
     public const string Unsupported = "PRN104";
 }

@@ -11,6 +11,9 @@ namespace PruneTask.Engine.Stages;
 /// </summary>
 public sealed class RunKeys(ModelFingerprint model, string calibrationFingerprint)
 {
+    /// <summary>Bumped whenever the statistics gathered from the same input change, so cached ones are recomputed.</summary>
+    public const int StatisticsVersion = 2;
+
     public ModelFingerprint Model => model;
 
     public CacheKey FirstInput() =>
@@ -29,7 +32,8 @@ public sealed class RunKeys(ModelFingerprint model, string calibrationFingerprin
     }
 
     public CacheKey Statistics(CacheKey input, int block, StatisticsNeed need) =>
-        new CacheKeyBuilder("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString()).Build();
+        new CacheKeyBuilder("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString())
+            .Add("version", StatisticsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
 
     public CacheKey Layer(string layer, IPruningMethod method, LayerTarget target, IReadOnlyDictionary<string, object> options, CacheKey? statistics)
     {

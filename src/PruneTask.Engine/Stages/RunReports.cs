@@ -9,8 +9,8 @@ namespace PruneTask.Engine.Stages;
 public static class RunReports
 {
     public static RunReport Build(
-        PrunePlan plan, PrunableModel model, PruningResult pruning, AllocationResult allocation, EvaluationReport? evaluation,
-        IReadOnlyDictionary<string, double> stageSeconds)
+        PrunePlan plan, PrunableModel model, PruningResult pruning, EvaluationReport? evaluation,
+        IReadOnlyDictionary<string, double> stageSeconds, long physicallyRemoved)
     {
         var layers = pruning.LayerReports;
         var total = plan.Model.ParameterCount;
@@ -31,7 +31,7 @@ public static class RunReports
                 ParametersBefore = total,
                 ParametersAfter = total - removed,
                 ZerosInDense = zeros,
-                PhysicallyRemoved = 0,
+                PhysicallyRemoved = physicallyRemoved,
                 StatisticsHits = pruning.BlockReports.Count(b => b.StatisticsCache == "hit"),
                 StatisticsMisses = pruning.BlockReports.Count(b => b.StatisticsCache == "miss"),
                 LayerHits = layers.Count(l => l.Cache == "hit"),

@@ -11,8 +11,8 @@ public sealed record PruneTarget(TargetKind Kind, double Fraction, NmRatio? Patt
     /// <summary>The recipe key of this target: sparsity, pattern, compression or keep.</summary>
     public string Key => KeyOf(Kind);
 
-    /// <summary>True for the targets an allocation strategy such as OWL may vary per block.</summary>
-    public bool IsFraction => Kind is TargetKind.Sparsity or TargetKind.Compression;
+    /// <summary>True for the targets an allocation strategy such as OWL may vary per block (a pattern varies its N).</summary>
+    public bool IsAllocatable => Kind is TargetKind.Sparsity or TargetKind.Compression or TargetKind.Pattern;
 
     public static PruneTarget OfPattern(NmRatio pattern) => new(TargetKind.Pattern, pattern.Sparsity, pattern);
 

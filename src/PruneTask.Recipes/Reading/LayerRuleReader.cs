@@ -53,12 +53,12 @@ internal static class LayerRuleReader
                 $"{section.Path} has skip: true, which leaves its layers dense; remove its method fields or write skip: false.");
         }
 
-        if (allocation?.Value.Strategy == AllocationStrategy.Owl && settings.Target is { Value.IsFraction: false } target)
+        if (allocation?.Value.Strategy == AllocationStrategy.Owl && settings.Target is { Value.IsAllocatable: false } target)
         {
             section.Values.Diagnostics.Error(
                 DiagnosticCodes.AllocationNeedsFraction,
                 allocation.Position,
-                $"OWL varies a sparsity or compression per block; {section.Path} sets a fixed {target.Value.Key} target.");
+                $"OWL varies a sparsity, compression or N:M pattern per block; {section.Path} sets a {target.Value.Key} target, which it cannot vary.");
         }
 
         return matcher is null ? null : new LayerRule(index, matcher, skip, settings, allocation, section.Position);

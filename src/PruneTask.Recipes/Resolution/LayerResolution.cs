@@ -62,12 +62,12 @@ internal static class LayerResolution
 
     private static ResolvedAllocation Allocation(LayerSettings settings, PruneTarget target, AllocationSettings topAllocation, LayerDiagnostics diagnostics, LayerDescriptor layer)
     {
-        if (settings.GroupAllocation is { Value.Strategy: AllocationStrategy.Owl } owl && !target.IsFraction)
+        if (settings.GroupAllocation is { Value.Strategy: AllocationStrategy.Owl } owl && !target.IsAllocatable)
         {
-            diagnostics.Error(DiagnosticCodes.AllocationNeedsFraction, owl.Position, $"OWL varies a sparsity or compression per block; this layer's target is {target}.", layer.Name);
+            diagnostics.Error(DiagnosticCodes.AllocationNeedsFraction, owl.Position, $"OWL varies a sparsity, compression or N:M pattern per block; this layer's target is {target}.", layer.Name);
         }
 
-        var allocation = settings.GroupAllocation?.Value ?? (target.IsFraction ? topAllocation : AllocationSettings.Uniform);
+        var allocation = settings.GroupAllocation?.Value ?? (target.IsAllocatable ? topAllocation : AllocationSettings.Uniform);
         return new ResolvedAllocation(settings.Group ?? LayerSettings.DefaultsLabel, allocation);
     }
 

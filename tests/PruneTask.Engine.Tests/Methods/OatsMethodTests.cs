@@ -48,6 +48,24 @@ public class OatsMethodTests
     }
 
     [Fact]
+    public void Part_rows_decompose_each_part_of_a_fused_weight_on_its_own()
+    {
+        using var layer = PlantedOutlierLayer.Create(seed: 55);
+        var rows = layer.Weight.shape[0];
+        long[] parts = [rows / 2, rows / 4, rows - (rows / 2) - (rows / 4)];
+        var options = new Dictionary<string, object> { ["iterations"] = 3, [OatsMethod.PartRowsOption] = string.Join(",", parts) };
+
+        using var pruned = new OatsMethod().Prune(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, options));
+        using var direct = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, new OatsOptions(0.5, Iterations: 3), parts);
+        using var whole = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, new OatsOptions(0.5, Iterations: 3));
+
+        Assert.Equal(3, direct.Parts.Count);
+        Assert.True(pruned.Weight.eq(direct.Weight).all().ToBoolean());
+        Assert.False(pruned.Weight.eq(whole.Weight).all().ToBoolean());
+        Assert.Throws<ArgumentException>(() => OatsMethod.ReadPartRows(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, new Dictionary<string, object> { [OatsMethod.PartRowsOption] = "8,x" })));
+    }
+
+    [Fact]
     public void Unknown_svd_kind_and_missing_target_are_rejected()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 54);

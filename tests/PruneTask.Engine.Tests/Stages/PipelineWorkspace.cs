@@ -6,7 +6,7 @@ using Serilog.Core;
 
 namespace PruneTask.Engine.Tests.Stages;
 
-/// <summary>A temporary folder with token data and recipes over the tiny-llama-gqa fixture, and a way to run them.</summary>
+/// <summary>A temporary folder with token data and recipes over a fixture model (tiny-llama-gqa unless told), and a way to run them.</summary>
 internal sealed class PipelineWorkspace : IDisposable
 {
     public PipelineWorkspace()
@@ -23,15 +23,13 @@ internal sealed class PipelineWorkspace : IDisposable
 
     public string Output => Path.Combine(Root, "out");
 
-    public static string ModelPath => RepositoryPaths.Fixture("models", "tiny-llama-gqa");
-
     /// <summary>Writes recipe.prune.yaml over the fixture model with the given YAML appended.</summary>
-    public string Recipe(string body, string propagation = "pruned")
+    public string Recipe(string body, string propagation = "pruned", string fixture = "tiny-llama-gqa", string format = "dense")
     {
         var text = $"""
             version: 1
             model:
-              path: {ModelPath}
+              path: {RepositoryPaths.Fixture("models", fixture)}
             calibration:
               dataset: tokens.bin
               samples: 8
@@ -39,6 +37,7 @@ internal sealed class PipelineWorkspace : IDisposable
               propagation: {propagation}
             output:
               path: out
+              format: {format}
             cache:
               path: cache
             {body}
@@ -48,13 +47,14 @@ internal sealed class PipelineWorkspace : IDisposable
         return path;
     }
 
-    public RunResult Run(string recipePath)
+    /// <param name="output">A folder under <see cref="Root"/> to write to instead of the recipe's "out".</param>
+    public RunResult Run(string recipePath, string? output = null)
     {
         var loaded = RecipeLoader.Load(recipePath);
         Assert.True(loaded.Recipe is not null, string.Join("\n", loaded.Diagnostics));
         var plan = PrunePlan.Build(loaded.Recipe!, strict: false);
         Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
-        return new PruneRunner(new RunOptions(), Logger.None).Run(plan);
+        return new PruneRunner(new RunOptions { OutputDirectory = output is null ? null : Path.Combine(Root, output) }, Logger.None).Run(plan);
     }
 
     public byte[] OutputBytes(string file) => File.ReadAllBytes(Path.Combine(Output, file));

@@ -1,3 +1,4 @@
+using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Tests.Support;
 
 namespace PruneTask.Recipes.Tests.Resolution;
@@ -37,14 +38,26 @@ public sealed class OwlGroupsTests : IDisposable
     }
 
     [Fact]
-    public void Owl_from_a_rule_on_a_pattern_target_inherited_elsewhere_is_an_error()
+    public void Owl_from_a_rule_on_a_keep_target_inherited_elsewhere_is_an_error()
     {
         var result = Resolve.Body(_folder, """
-            defaults: {method: wanda, pattern: "2:4"}
             layers:
-              - {match: "*.mlp.*", allocation: {strategy: owl}}
+              - {match: "*.mlp.down_proj", method: norm, keep: 0.5}
+              - {match: "*.mlp.down_proj", allocation: {strategy: owl}}
             """);
 
         Assert.Equal("PRN027", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Owl_over_a_pattern_target_varies_the_pattern_per_block()
+    {
+        var result = Resolve.Body(_folder, """
+            defaults: {method: wanda, pattern: "2:4"}
+            allocation: {strategy: owl, lambda: 2}
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(AllocationStrategy.Owl, result.Layer("model.layers.1.mlp.up_proj").Allocation!.Settings.Strategy);
     }
 }

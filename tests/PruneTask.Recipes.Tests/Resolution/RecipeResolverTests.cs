@@ -147,7 +147,7 @@ public sealed class RecipeResolverTests : IDisposable
 
         Assert.Equal(("defaults", AllocationStrategy.Owl), Group(result.Layer("model.layers.0.mlp.up_proj")));
         Assert.Equal(("layers[0]", AllocationStrategy.Owl), Group(result.Layer(Down0)));
-        Assert.Equal(("layers[1]", AllocationStrategy.Uniform), Group(result.Layer(Q0)));
+        Assert.Equal(("layers[1]", AllocationStrategy.Owl), Group(result.Layer(Q0)));
         Assert.Equal(0.2, result.Layer("model.layers.0.self_attn.k_proj").Allocation!.Settings.Lambda);
     }
 

@@ -1,0 +1,43 @@
+using PruneTask.Engine.Methods;
+using TorchSharp;
+
+namespace PruneTask.Engine.Export;
+
+/// <summary>
+/// Keeps the factored form (low-rank U, V and the sparse part) of every layer a method returned one for, until the
+/// export stage writes them (<c>format: factored</c>). Holds its own copies; disposing it frees them.
+/// </summary>
+public sealed class FactorStore : IDisposable
+{
+    private readonly Dictionary<string, LayerFactors> _layers = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, LayerFactors> Layers => _layers;
+
+    /// <summary>Copies the factors of <paramref name="result"/> when it has them; the result stays the caller's.</summary>
+    public void Keep(string layer, PrunedLayer result)
+    {
+        if (result.LowRankU is not { } u || result.LowRankV is not { } v || result.Sparse is not { } sparse)
+        {
+            return;
+        }
+
+        if (_layers.Remove(layer, out var old))
+        {
+            old.Dispose();
+        }
+
+        _layers[layer] = new LayerFactors(Copy(u), Copy(v), Copy(sparse));
+    }
+
+    public void Dispose()
+    {
+        foreach (var factors in _layers.Values)
+        {
+            factors.Dispose();
+        }
+
+        _layers.Clear();
+    }
+
+    private static torch.Tensor Copy(torch.Tensor tensor) => tensor.to(torch.float32, copy: true).contiguous().DetachFromDisposeScope();
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace PruneTask.Engine.Models;
+
+/// <summary>
+/// prune_config.json of a model written with <c>format: factored</c> (docs/output-formats.md): the layers stored as a
+/// sparse part plus low-rank factors, W = U·V + S, instead of <c>&lt;layer&gt;.weight</c>. S is in CSR form in three
+/// tensors, <c>&lt;layer&gt;.sparse.values</c> [nnz], <c>&lt;layer&gt;.sparse.col_indices</c> [nnz] (I32) and
+/// <c>&lt;layer&gt;.sparse.row_offsets</c> [out + 1] (I64); U is <c>&lt;layer&gt;.lowrank_u</c> [out, rank] and V is
+/// <c>&lt;layer&gt;.lowrank_v</c> [rank, in]. Every factor is in the [out, in] orientation, whatever the checkpoint's.
+/// </summary>
+public sealed record FactoredFormat
+{
+    public const string FileName = "prune_config.json";
+    public const string FactoredName = "factored";
+    public const int CurrentVersion = 1;
+    public const string CsrLayout = "csr";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Format { get; init; } = FactoredName;
+
+    public int FormatVersion { get; init; } = CurrentVersion;
+
+    public string SparseLayout { get; init; } = CsrLayout;
+
+    /// <summary>The factored layers by module name (the name without <c>.weight</c>).</summary>
+    public required IReadOnlyDictionary<string, FactoredLayerEntry> Layers { get; init; }
+
+    public static string Values(string layer) => layer + ".sparse.values";
+
+    public static string ColumnIndices(string layer) => layer + ".sparse.col_indices";
+
+    public static string RowOffsets(string layer) => layer + ".sparse.row_offsets";
+
+    public static string LowRankU(string layer) => layer + ".lowrank_u";
+
+    public static string LowRankV(string layer) => layer + ".lowrank_v";
+
+    /// <summary>The five tensor names that replace <c>&lt;layer&gt;.weight</c>.</summary>
+    public static IReadOnlyList<string> TensorNames(string layer) => [Values(layer), ColumnIndices(layer), RowOffsets(layer), LowRankU(layer), LowRankV(layer)];
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json) + "\n";
+
+    /// <summary>The folder's prune_config.json when it describes a factored model; null when there is none.</summary>
+    public static FactoredFormat? Read(string modelDirectory)
+    {
+        var path = Path.Combine(modelDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        FactoredFormat? format;
+        try
+        {
+            format = JsonSerializer.Deserialize<FactoredFormat>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidModelException($"{FileName} is not valid: {e.Message}", e);
+        }
+
+        if (format is null || format.Format != FactoredName)
+        {
+            return null;
+        }
+
+        return format.FormatVersion == CurrentVersion && format.SparseLayout == CsrLayout
+            ? format
+            : throw new UnsupportedModelException($"{FileName}: format_version {format.FormatVersion} with sparse_layout '{format.SparseLayout}' is not supported (only {CurrentVersion}, '{CsrLayout}').");
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text.Json;
+using PruneTask.Cli.Commands;
+using PruneTask.Tests.Common;
+
+namespace PruneTask.Cli.Tests.Commands;
+
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("prunetask-cli-bench-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Bench_prints_and_writes_the_tokens_per_second_of_each_model()
+    {
+        var json = Path.Combine(_root, "bench.json");
+
+        var (exitCode, output, _) = Run("bench", RepositoryPaths.Fixture("models", "tiny-llama-gqa"), RepositoryPaths.Fixture("models", "tiny-opt"),
+            "--batch", "2", "--tokens", "8", "--repeats", "2", "--json", json);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Equal(2, output.Split('\n').Count(l => l.Contains("tokens/s", StringComparison.Ordinal) && l.Contains("dense", StringComparison.Ordinal)));
+        using var results = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.All(results.RootElement.GetProperty("results").EnumerateArray(), r => Assert.True(r.GetProperty("tokens_per_second").GetDouble() > 0));
+    }
+
+    [Fact]
+    public void A_folder_that_is_not_a_model_fails_with_exit_code_2()
+    {
+        var (exitCode, _, error) = Run("bench", _root, "--repeats", "1");
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Contains("error:", error);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = PruneCommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
