@@ -1,4 +1,6 @@
 using System.CommandLine;
+using PruneTask.Cli.Commands;
+using PruneTask.Engine.Planning;
 
 namespace PruneTask.Cli;
 
@@ -9,6 +11,11 @@ public static class PruneCommandLine
     {
         var root = new RootCommand("dotnet prune: post-training pruning of neural networks from a YAML recipe (see prune.schema.json).");
         root.Options.Add(GlobalOptions.Verbose);
+        root.Options.Add(GlobalOptions.Verbosity);
+        root.Options.Add(GlobalOptions.DiagnosticsFormat);
+        root.Subcommands.Add(ValidateCommand.Create(new ModelLayerReader()));
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Planning;
+using PruneTask.Recipes;
+using PruneTask.Recipes.Diagnostics;
+
+namespace PruneTask.Cli.Commands;
+
+/// <summary>
+/// Loads a recipe and resolves it against its model's tensor list for <c>run</c> and <c>plan</c>, printing every
+/// diagnostic on stderr in MSBuild's canonical form.
+/// </summary>
+internal static class PlanLoader
+{
+    /// <returns>The plan, or null with the exit code to stop with.</returns>
+    public static (PrunePlan? Plan, int ExitCode, RecipeLoadResult Loaded) Load(ParseResult parseResult, string recipePath, bool strict)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var loaded = RecipeLoader.Load(recipePath, RecipeOverrideOptions.Read(parseResult));
+        Print(error, loaded.Diagnostics);
+        if (loaded.Recipe is not { } recipe)
+        {
+            return (null, loaded.IsUnreadable ? ExitCodes.Failed : ExitCodes.Invalid, loaded);
+        }
+
+        PrunePlan plan;
+        try
+        {
+            plan = PrunePlan.Build(recipe, strict);
+        }
+        catch (Exception e) when (e is ModelException or Engine.IO.SafetensorsFormatException or IOException)
+        {
+            var p = recipe.Model.Path.Position;
+            Print(error, [new Diagnostic(DiagnosticCodes.ModelUnreadable, DiagnosticSeverity.Error, p.File, p.Line, p.Column, $"Cannot read the model: {e.Message}")]);
+            if (parseResult.GetValue(GlobalOptions.Verbose))
+            {
+                error.WriteLine(e);
+            }
+
+            return (null, ExitCodes.Failed, loaded);
+        }
+
+        Print(error, plan.Diagnostics);
+        return plan.HasErrors ? (null, ExitCodes.Invalid, loaded) : (plan, ExitCodes.Ok, loaded);
+    }
+
+    public static void Print(TextWriter error, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using PruneTask.Engine.Planning;
+using PruneTask.Engine.Stages;
+using PruneTask.Recipes.Diagnostics;
+using TorchSharp;
+
+namespace PruneTask.Cli.Commands;
+
+/// <summary>
+/// <c>dotnet prune run RECIPE</c>: calibrate, allocate, prune, evaluate and export, reusing every cached result.
+/// Exit code 0 on success, 1 for an invalid recipe, 2 when the run fails.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var recipe = new Argument<string>("recipe") { Description = "The recipe (*.prune.yaml) to run." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the pruned model here instead of the recipe's output.path." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path (default: the per-user cache)." };
+        var depsFile = new Option<string?>("--deps-file") { Description = "Write every input file the run reads to this file, one absolute path a line (for build tools)." };
+        var strict = new Option<bool>("--strict") { Description = "Treat a rule that matches no layer as an error." };
+        var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => 8 };
+        var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("run", "Prune a model as a recipe says: calibrate, allocate, prune, evaluate, export (cached by content).");
+        command.Arguments.Add(recipe);
+        foreach (var option in new Option[] { output, cacheDir, depsFile, strict, batch, threads })
+        {
+            command.Options.Add(option);
+        }
+
+        RecipeOverrideOptions.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            var (plan, exitCode, loaded) = PlanLoader.Load(parseResult, parseResult.GetValue(recipe)!, parseResult.GetValue(strict));
+            if (parseResult.GetValue(depsFile) is { } deps)
+            {
+                WriteDeps(deps, loaded.Recipe is { } r ? RunInputFiles.List(r) : [Path.GetFullPath(parseResult.GetValue(recipe)!)]);
+            }
+
+            if (plan is null)
+            {
+                return exitCode;
+            }
+
+            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            var log = CliLogging.Create(parseResult);
+            var options = new RunOptions
+            {
+                OutputDirectory = parseResult.GetValue(output),
+                CacheDirectory = parseResult.GetValue(cacheDir),
+                BatchSize = Math.Max(1, parseResult.GetValue(batch)),
+            };
+            try
+            {
+                var result = new PruneRunner(options, log).Run(plan);
+                RunSummary.Print(parseResult.InvocationConfiguration.Output, result);
+                return ExitCodes.Ok;
+            }
+            catch (PruneRunException e)
+            {
+                var p = e.Position ?? new Recipes.Model.SourcePosition(plan.Recipe.Path, 0, 0);
+                parseResult.InvocationConfiguration.Error.WriteLine(new Diagnostic(e.Code, DiagnosticSeverity.Error, p.File, p.Line, p.Column, e.Message));
+                if (parseResult.GetValue(GlobalOptions.Verbose))
+                {
+                    parseResult.InvocationConfiguration.Error.WriteLine(e);
+                }
+
+                return ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+
+    private static void WriteDeps(string path, IReadOnlyList<string> files)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllLines(full, files);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using PruneTask.Engine.IO;
+
+namespace PruneTask.Engine.Caching;
+
+/// <summary>A verified cache entry: its files matched the manifest when it was read or written.</summary>
+public sealed class CacheEntry
+{
+    internal CacheEntry(CacheKey key, string directory, CacheManifest manifest)
+    {
+        Key = key;
+        Directory = directory;
+        Manifest = manifest;
+    }
+
+    public CacheKey Key { get; }
+
+    public string Directory { get; }
+
+    public CacheManifest Manifest { get; }
+
+    public string Description => Manifest.Description;
+
+    public IEnumerable<string> FileNames => Manifest.Files.Select(f => f.Name);
+
+    public bool Contains(string name) => Manifest.Files.Any(f => f.Name == name);
+
+    /// <summary>The path of one of the entry's files; throws when the entry has no such file.</summary>
+    public string PathOf(string name) =>
+        Contains(name)
+            ? Path.Combine(Directory, name)
+            : throw new KeyNotFoundException($"Cache entry {Key} ({Description}) has no file '{name}'.");
+
+    public Stream OpenRead(string name) =>
+        new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+
+    /// <summary>Opens a safetensors file of the entry (memory-mapped); the caller disposes it.</summary>
+    public SafetensorsFile OpenTensors(string name) => SafetensorsFile.Open(PathOf(name));
+
+    public byte[] ReadBytes(string name) => File.ReadAllBytes(PathOf(name));
+
+    public string ReadText(string name) => File.ReadAllText(PathOf(name));
+
+    public T ReadJson<T>(string name, JsonSerializerOptions? options = null) =>
+        JsonSerializer.Deserialize<T>(ReadText(name), options ?? JsonSerializerOptions.Web)
+        ?? throw new JsonException($"Cache file {name} of {Key} holds null.");
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics.CodeAnalysis;
+using Serilog;
+using Serilog.Core;
+
+namespace PruneTask.Engine.Caching;
+
+/// <summary>
+/// A content-addressed store of results on disk, safe to share between processes. An entry is written into a private
+/// temporary folder, its manifest (each file's size and SHA-256) is written last, and the folder is renamed into place in
+/// one step; when another writer got there first, its entry is kept and this one discarded. Reading verifies every file
+/// against the manifest; an entry that fails is logged as a warning, removed, and reported as absent, so the caller
+/// recomputes it. Reading or writing an entry sets its folder's last-write time, which <see cref="CacheMaintenance"/>
+/// reads as the entry's last access.
+/// </summary>
+public sealed class ContentCache
+{
+    private readonly CacheLayout _layout;
+    private readonly ILogger _logger;
+
+    public ContentCache(string root, ILogger? logger = null)
+    {
+        _layout = new CacheLayout(root);
+        _logger = logger ?? Logger.None;
+    }
+
+    public string Root => _layout.Root;
+
+    public bool TryGet(CacheKey key, [NotNullWhen(true)] out CacheEntry? entry)
+    {
+        entry = null;
+        var directory = _layout.EntryDirectory(key);
+        if (!Directory.Exists(directory))
+        {
+            return false;
+        }
+
+        var manifest = CacheEntryVerifier.Verify(directory, key, out var problem);
+        if (manifest is null)
+        {
+            _logger.Warning("Cache entry {CacheKey} is corrupt ({Problem}); it was removed and will be recomputed.", key.ToString(), problem);
+            CacheDirectoryRemover.Remove(_layout, directory);
+            return false;
+        }
+
+        MarkAccessed(directory);
+        entry = new CacheEntry(key, directory, manifest);
+        return true;
+    }
+
+    /// <summary>
+    /// Stores a result: <paramref name="write"/> writes its files through the <see cref="CacheEntryWriter"/>.
+    /// Returns the published entry, which is another process's equal entry when that one was published first.
+    /// </summary>
+    public CacheEntry Put(CacheKey key, string description, Action<CacheEntryWriter> write)
+    {
+        var temp = _layout.NewTempDirectory();
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var writer = new CacheEntryWriter(temp);
+            write(writer);
+            var manifest = WriteManifest(temp, key, description, writer.Names);
+            var destination = _layout.EntryDirectory(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            if (TryPublish(temp, destination))
+            {
+                MarkAccessed(destination);
+                return new CacheEntry(key, destination, manifest);
+            }
+
+            // Another writer published this key first. Keep theirs unless it fails verification (TryGet then removes it).
+            if (TryGet(key, out var existing) || (TryPublish(temp, destination) && TryGet(key, out existing)))
+            {
+                return existing;
+            }
+
+            throw new IOException($"Could not publish cache entry {key} at {destination}.");
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                CacheDirectoryRemover.DeleteQuietly(temp);
+            }
+        }
+    }
+
+    private static CacheManifest WriteManifest(string directory, CacheKey key, string description, IEnumerable<string> names)
+    {
+        var files = names
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                var path = Path.Combine(directory, name);
+                return new CacheFileRecord(name, new FileInfo(path).Length, ContentHash.OfFile(path));
+            })
+            .ToList();
+        var manifest = new CacheManifest(CacheManifest.CurrentFormat, key.Kind, key.Hash, description, ToolVersion.Current, DateTimeOffset.UtcNow, files);
+        manifest.Write(Path.Combine(directory, CacheManifest.FileName));
+        return manifest;
+    }
+
+    private static bool TryPublish(string temp, string destination)
+    {
+        try
+        {
+            Directory.Move(temp, destination);
+            return true;
+        }
+        catch (IOException) when (Directory.Exists(destination))
+        {
+            return false;
+        }
+    }
+
+    private static void MarkAccessed(string directory)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(directory, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Removed meanwhile by a clean in another process; the entry's files were already verified.
+        }
+    }
+}

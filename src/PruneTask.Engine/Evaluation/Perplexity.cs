@@ -1,0 +1,45 @@
+using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Models;
+using static TorchSharp.torch;
+
+namespace PruneTask.Engine.Evaluation;
+
+/// <summary>
+/// Perplexity exp(mean next-token negative log-likelihood) over windows of token ids [samples, tokens]: every
+/// position but the last predicts the next. Runs block by block, so one block's weights are in memory at a time.
+/// </summary>
+public static class Perplexity
+{
+    public static double Compute(PrunableModel model, Tensor tokens, int batchSize)
+    {
+        using var noGrad = no_grad();
+        var hidden = model.Embed(tokens).DetachFromDisposeScope();
+        foreach (var block in model.Blocks)
+        {
+            var wasMaterialized = block.IsMaterialized;
+            var next = BlockRunner.Propagate(block, hidden, batchSize);
+            hidden.Dispose();
+            hidden = next;
+            if (!wasMaterialized)
+            {
+                block.Release();
+            }
+        }
+
+        double nll = 0;
+        long count = 0;
+        for (long start = 0; start < tokens.shape[0]; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var rows = Math.Min(batchSize, tokens.shape[0] - start);
+            var logits = model.Head(hidden.narrow(0, start, rows));
+            var predicted = logits.narrow(1, 0, logits.shape[1] - 1).to(float64);
+            var targets = tokens.narrow(0, start, rows).narrow(1, 1, tokens.shape[1] - 1);
+            nll += nn.functional.cross_entropy(predicted.reshape(-1, predicted.shape[^1]), targets.reshape(-1), reduction: nn.Reduction.Sum).item<double>();
+            count += targets.numel();
+        }
+
+        hidden.Dispose();
+        return Math.Exp(nll / count);
+    }
+}

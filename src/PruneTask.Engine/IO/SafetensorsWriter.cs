@@ -1,0 +1,49 @@
+using TorchSharp;
+
+namespace PruneTask.Engine.IO;
+
+/// <summary>
+/// Writes safetensors files. Output depends only on the input (same tensors, order and metadata → same bytes),
+/// and appears atomically: it is written to a temporary file beside the target, flushed to disk, then renamed.
+/// </summary>
+public static class SafetensorsWriter
+{
+    private const int CopyBufferSize = 1 << 20;
+
+    /// <summary>Writes tensors held in memory, in the order given. The tensors are not disposed.</summary>
+    public static void Write(
+        string path, IEnumerable<KeyValuePair<string, torch.Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
+        Write(path, tensors.Select(t => SafetensorsEntry.FromTensor(t.Key, t.Value)).ToList(), metadata);
+
+    /// <summary>
+    /// Writes entries in the order given, one at a time: with <see cref="SafetensorsEntry.Deferred"/> and
+    /// <see cref="SafetensorsEntry.CopyOf"/> entries, no more than one tensor is in memory at once.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is given twice or is <c>__metadata__</c>.</exception>
+    /// <exception cref="InvalidOperationException">An entry wrote a different number of bytes than its dtype and shape need.</exception>
+    public static void Write(string path, IReadOnlyList<SafetensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var header = SafetensorsHeaderWriter.Build(entries, metadata);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize))
+            {
+                file.Write(header);
+                foreach (var entry in entries)
+                {
+                    var checkedStream = new LengthCheckingStream(file, entry.Name, entry.ByteLength);
+                    entry.WriteData(checkedStream);
+                    checkedStream.CheckComplete();
+                }
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}

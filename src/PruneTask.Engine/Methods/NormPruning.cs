@@ -1,0 +1,43 @@
+using TorchSharp;
+
+namespace PruneTask.Engine.Methods;
+
+/// <summary>
+/// The simple structured baseline (<c>method: norm</c>): remove the input groups of the consumer layer whose columns
+/// have the smallest L2 (Frobenius) norm, with no refit. Only the consumer's columns are scored; the producer's rows of
+/// a removed group become dead and can be dropped by the caller. Needs no calibration statistics.
+/// </summary>
+public static class NormPruning
+{
+    /// <returns>W with the removed groups' columns zeroed (float32) and RemovedGroups.</returns>
+    public static PrunedLayer Prune(torch.Tensor weight, NormPruningOptions options)
+    {
+        if (weight.dim() != 2)
+        {
+            throw new ArgumentException($"Norm pruning needs W [out, in]; got [{string.Join(", ", weight.shape)}].");
+        }
+
+        var groups = InputGroups.Of(weight.shape[1], options.GroupSize);
+        var removals = groups.Count - groups.KeptFor(options.Keep);
+        using var scope = torch.NewDisposeScope();
+        var norms = GroupNorms(weight, groups).data<double>().ToArray();
+        var removed = new bool[groups.Count];
+        foreach (var g in Enumerable.Range(0, groups.Count).OrderBy(g => norms[g]).Take(removals))
+        {
+            removed[g] = true;
+        }
+
+        var pruned = weight.to(torch.float32).clone();
+        var columns = groups.Columns(Enumerable.Range(0, groups.Count).Where(g => removed[g]), weight.device);
+        pruned.index_fill_(1, columns, 0.0f);
+        return new PrunedLayer(pruned.MoveToOuterDisposeScope()) { RemovedGroups = removed };
+    }
+
+    /// <summary>‖W[:, group]‖_F for every group, float64 [G].</summary>
+    public static torch.Tensor GroupNorms(torch.Tensor weight, InputGroups groups)
+    {
+        using var scope = torch.NewDisposeScope();
+        var blocks = weight.to(torch.float64).reshape(weight.shape[0], groups.Count, groups.Size);
+        return blocks.square().sum([0, 2]).sqrt().MoveToOuterDisposeScope();
+    }
+}

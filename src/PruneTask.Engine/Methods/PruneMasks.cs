@@ -1,0 +1,70 @@
+using TorchSharp;
+
+namespace PruneTask.Engine.Methods;
+
+/// <summary>
+/// Masks (true = prune) that flag the smallest scores of a [out, in] score matrix, within each row, within each
+/// N:M group of a row, or over the whole matrix. Every selection sorts stably, so equal scores are flagged lower
+/// index first (methods.md, Decisions 6).
+/// </summary>
+internal static class PruneMasks
+{
+    /// <summary>Flags the <paramref name="count"/> smallest scores of every row.</summary>
+    public static torch.Tensor SmallestPerRow(torch.Tensor scores, long count)
+    {
+        using var scope = torch.NewDisposeScope();
+        return FlagSmallest(scores, count, dim: 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Flags the M − N smallest scores of every group of M consecutive columns (groups start at multiples of M).</summary>
+    public static torch.Tensor SmallestPerGroup(torch.Tensor scores, NmPattern pattern)
+    {
+        CheckPattern(scores.shape[1], pattern);
+        using var scope = torch.NewDisposeScope();
+        var groups = scores.reshape(scores.shape[0], scores.shape[1] / pattern.M, pattern.M);
+        return FlagSmallest(groups, pattern.ZeroedPerGroup, dim: 2).reshape(scores.shape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Flags the <paramref name="count"/> smallest scores of the whole matrix (ties: lower row-major index first).</summary>
+    public static torch.Tensor SmallestOverall(torch.Tensor scores, long count)
+    {
+        using var scope = torch.NewDisposeScope();
+        return FlagSmallest(scores.flatten(), count, dim: 0).reshape(scores.shape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>How many of <paramref name="length"/> entries a sparsity prunes: floor(s · length), as the references compute it.</summary>
+    public static long CountFor(double sparsity, long length)
+    {
+        if (!(sparsity >= 0 && sparsity < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sparsity), sparsity, "Sparsity must lie in [0, 1).");
+        }
+
+        return (long)Math.Floor(length * sparsity);
+    }
+
+    public static void CheckPattern(long inputFeatures, NmPattern pattern)
+    {
+        if (pattern.M <= 0 || pattern.N < 0 || pattern.N > pattern.M)
+        {
+            throw new ArgumentException($"{pattern} is not an N:M pattern with 0 <= N <= M.", nameof(pattern));
+        }
+
+        if (inputFeatures % pattern.M != 0)
+        {
+            throw new ArgumentException($"The layer has {inputFeatures} input features, which is not a multiple of M = {pattern.M} ({pattern}).", nameof(pattern));
+        }
+    }
+
+    private static torch.Tensor FlagSmallest(torch.Tensor scores, long count, long dim)
+    {
+        var mask = torch.zeros_like(scores, dtype: torch.@bool);
+        if (count > 0)
+        {
+            var indices = scores.sort(dim, descending: false, stable: true).Indices.narrow(dim, 0, count);
+            mask.scatter_(dim, indices, torch.ones_like(indices, dtype: torch.@bool));
+        }
+
+        return mask;
+    }
+}

@@ -1,0 +1,50 @@
+using TorchSharp;
+
+namespace PruneTask.Engine.Methods;
+
+/// <summary>
+/// SparseGPT (methods.md §2): OBS pruning with weight updates, in float32 as the reference. Unstructured pruning
+/// chooses its mask adaptively per block of columns (floor(s·n)+1 weights per block, none when s = 0); N:M zeroes
+/// M − N of every group. The result's <see cref="PrunedLayer.Loss"/> is ½·tr(ΔW·H_damped·ΔWᵀ) with H = (2/n_seq)·G.
+/// </summary>
+public sealed class SparseGpt : IPruningMethod
+{
+    public const string MethodName = "sparsegpt";
+
+    public string Name => MethodName;
+
+    public int AlgorithmVersion => 1;
+
+    public StatisticsNeed Needs => StatisticsNeed.Gram;
+
+    /// <summary>Reads the options <c>blocksize</c> (default 128) and <c>damping</c> (default 0.01); a pattern, when given, wins over the sparsity.</summary>
+    public PrunedLayer Prune(LayerPruneRequest request)
+    {
+        var settings = new SparseGptSettings(
+            request.Option("blocksize", SparseGptSettings.Default.BlockSize),
+            request.Option("damping", SparseGptSettings.Default.Damping));
+        var statistics = request.RequireStatistics(MethodName);
+        return request.Pattern is { } pattern
+            ? Prune(request.Weight, statistics, pattern, settings)
+            : Prune(request.Weight, statistics, request.RequireSparsity(MethodName), settings);
+    }
+
+    public static PrunedLayer Prune(torch.Tensor weight, LayerStatistics statistics, double sparsity, SparseGptSettings? settings = null) =>
+        Run(weight, statistics, sparsity, null, settings ?? SparseGptSettings.Default);
+
+    public static PrunedLayer Prune(torch.Tensor weight, LayerStatistics statistics, NmPattern pattern, SparseGptSettings? settings = null) =>
+        Run(weight, statistics, null, pattern, settings ?? SparseGptSettings.Default);
+
+    private static PrunedLayer Run(torch.Tensor weight, LayerStatistics statistics, double? sparsity, NmPattern? pattern, SparseGptSettings settings)
+    {
+        var (pruned, rowLosses, warning) = SparseGptSolver.Solve(weight, statistics, sparsity, pattern, settings);
+        using (rowLosses)
+        {
+            return new PrunedLayer(pruned)
+            {
+                Loss = rowLosses.sum().item<float>(),
+                Warnings = warning is null ? [] : [warning],
+            };
+        }
+    }
+}

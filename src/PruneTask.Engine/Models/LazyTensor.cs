@@ -1,0 +1,50 @@
+using PruneTask.Engine.IO;
+using TorchSharp;
+
+namespace PruneTask.Engine.Models;
+
+/// <summary>
+/// One checkpoint tensor, read as float32 when first used and kept until <see cref="Release"/>.
+/// The held tensor belongs to no dispose scope, so loading it inside a forward pass does not free it at scope end.
+/// </summary>
+public sealed class LazyTensor : IDisposable
+{
+    private readonly ITensorSource _source;
+    private readonly bool _transpose;
+    private torch.Tensor? _value;
+
+    /// <param name="transpose">Read a 2-D tensor transposed (GPT-2's Conv1D stores [in, out]).</param>
+    public LazyTensor(ITensorSource source, string name, bool transpose = false)
+    {
+        _source = source;
+        _transpose = transpose;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public bool IsLoaded => _value is not null;
+
+    /// <summary>The float32 tensor; read on first access. Valid until <see cref="Release"/>; do not dispose it.</summary>
+    public torch.Tensor Value => _value ??= Read().DetachFromDisposeScope();
+
+    /// <summary>A fresh float32 copy that the caller owns, read from the source (not from <see cref="Value"/>).</summary>
+    public torch.Tensor Read()
+    {
+        if (!_transpose)
+        {
+            return _source.LoadFloat32(Name);
+        }
+
+        using var scope = torch.NewDisposeScope();
+        return _source.LoadFloat32(Name).t().contiguous().MoveToOuterDisposeScope();
+    }
+
+    public void Release()
+    {
+        _value?.Dispose();
+        _value = null;
+    }
+
+    public void Dispose() => Release();
+}

@@ -1,0 +1,47 @@
+using static TorchSharp.torch;
+
+namespace PruneTask.Engine.Models;
+
+/// <summary>Eager scaled dot-product attention over heads, with grouped key/value heads and an optional causal window.</summary>
+internal static class MultiHeadAttention
+{
+    /// <summary>[B, T, heads·headDim] → [B, heads, T, headDim].</summary>
+    public static Tensor SplitHeads(Tensor x, int heads, int headDim) =>
+        x.view(x.shape[0], x.shape[1], heads, headDim).transpose(1, 2);
+
+    /// <summary>
+    /// query [B, H, T, D]; key and value [B, H/g, T, D], where query head h reads key/value head h / g.
+    /// Returns [B, T, H·D]. Softmax runs in float32 as the reference does.
+    /// </summary>
+    /// <param name="slidingWindow">When set, token i attends only to tokens j with i − j &lt; window (Mistral).</param>
+    public static Tensor Attend(Tensor query, Tensor key, Tensor value, double scale, bool causal, int? slidingWindow = null)
+    {
+        var groups = query.shape[1] / key.shape[1];
+        if (groups > 1)
+        {
+            key = key.repeat_interleave(groups, dim: 1);
+            value = value.repeat_interleave(groups, dim: 1);
+        }
+
+        var scores = query.matmul(key.transpose(-2, -1)).mul(scale);
+        if (causal)
+        {
+            scores = scores.masked_fill(CausalMask(query.shape[2], slidingWindow), float.NegativeInfinity);
+        }
+
+        var output = scores.softmax(-1, ScalarType.Float32).matmul(value);
+        return output.transpose(1, 2).reshape(query.shape[0], query.shape[2], query.shape[1] * query.shape[3]);
+    }
+
+    /// <summary>True where attention is not allowed: later tokens, and tokens a window or more behind.</summary>
+    public static Tensor CausalMask(long tokens, int? slidingWindow)
+    {
+        var allowed = ones(tokens, tokens, ScalarType.Bool).tril();
+        if (slidingWindow is { } window)
+        {
+            allowed = allowed.triu(-(window - 1));
+        }
+
+        return allowed.logical_not();
+    }
+}

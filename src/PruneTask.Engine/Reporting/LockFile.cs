@@ -1,0 +1,24 @@
+namespace PruneTask.Engine.Reporting;
+
+/// <summary>
+/// prune.lock.json: everything needed to tell whether an output is what recipe + model + data + tool version give.
+/// Holds no timings, so two identical runs write identical lock files.
+/// </summary>
+public sealed record LockFile
+{
+    public int LockVersion { get; init; } = 1;
+
+    public required string ToolVersion { get; init; }
+
+    public required string RecipeHash { get; init; }
+
+    public required string ModelFingerprint { get; init; }
+
+    public required IReadOnlyDictionary<string, string> DataFingerprints { get; init; }
+
+    /// <summary>Cache key of every stage result, by stage and item (e.g. "prune/model.layers.0.mlp.down_proj").</summary>
+    public required IReadOnlyDictionary<string, string> StageKeys { get; init; }
+
+    /// <summary>SHA-256 of every file written to the output folder, by relative path.</summary>
+    public required IReadOnlyDictionary<string, string> Outputs { get; init; }
+}

@@ -1,0 +1,62 @@
+namespace PruneTask.Engine.Reporting;
+
+/// <summary>report.json: what a run did, layer by layer, with totals and timings.</summary>
+public sealed record RunReport
+{
+    public required string ToolVersion { get; init; }
+
+    public required string Recipe { get; init; }
+
+    public required string Model { get; init; }
+
+    public required string Architecture { get; init; }
+
+    public required IReadOnlyList<LayerReport> Layers { get; init; }
+
+    public required IReadOnlyList<BlockReport> Blocks { get; init; }
+
+    public required RunTotals Totals { get; init; }
+
+    public EvaluationReport? Evaluation { get; init; }
+
+    /// <summary>Seconds spent in each stage (calibrate, allocate, prune, evaluate, export).</summary>
+    public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
+}
+
+/// <summary>Parameter counts and cache figures over the whole run.</summary>
+public sealed record RunTotals
+{
+    public required long ParametersBefore { get; init; }
+
+    public required long ParametersAfter { get; init; }
+
+    /// <summary>Weights that are zero in the dense output (unstructured and N:M pruning).</summary>
+    public required long ZerosInDense { get; init; }
+
+    /// <summary>Weights physically removed (shrunk structured output, factored OATS).</summary>
+    public required long PhysicallyRemoved { get; init; }
+
+    public required int StatisticsHits { get; init; }
+
+    public required int StatisticsMisses { get; init; }
+
+    public required int LayerHits { get; init; }
+
+    public required int LayerMisses { get; init; }
+}
+
+/// <summary>Perplexity of the dense and the pruned model on the evaluation data.</summary>
+public sealed record EvaluationReport
+{
+    public required string Metric { get; init; }
+
+    public required double Dense { get; init; }
+
+    public required double Pruned { get; init; }
+
+    public required int Samples { get; init; }
+
+    public required int SequenceLength { get; init; }
+
+    public required string Cache { get; init; }
+}

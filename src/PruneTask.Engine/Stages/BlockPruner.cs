@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Methods;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Reporting;
+using PruneTask.Recipes.Resolution;
+using static TorchSharp.torch;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>
+/// The calibrate and prune stages for one block: statistics of the block's inputs (from the cache or one pass
+/// over the calibration activations), then each planned layer (from the cache or its method), whose result
+/// replaces the layer's weight.
+/// </summary>
+public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets)
+{
+    /// <param name="hidden">The block's calibration input [samples, tokens, hidden], or null without calibration data.</param>
+    /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
+    public BlockPruneResult Prune(
+        TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Tensor? hidden, CacheKey inputKey, ReconstructionMeter meter, List<Tensor>? denseOutputs)
+    {
+        var methods = layers.ToDictionary(l => l.Name, l => MethodRegistry.Get(l.Method!), StringComparer.Ordinal);
+        var needs = layers
+            .GroupBy(l => block.Linears.First(x => x.Spec.Name == l.Name).Spec.InputKey)
+            .Select(g => (Key: g.Key, Need: g.Max(l => methods[l.Name].Needs)))
+            .Where(x => x.Need != StatisticsNeed.None)
+            .ToDictionary(x => x.Key, x => x.Need);
+        var (statistics, statisticsKey, hit) = Statistics(block, hidden, inputKey, needs, denseOutputs);
+        try
+        {
+            var keys = new List<CacheKey>();
+            var reports = new List<LayerReport>();
+            foreach (var layer in layers)
+            {
+                var linear = block.Linears.First(l => l.Spec.Name == layer.Name);
+                var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
+                var (key, report) = PruneLayer(linear, layer, methods[layer.Name], stats, statisticsKey, meter);
+                keys.Add(key);
+                reports.Add(report);
+            }
+
+            return new BlockPruneResult(keys, reports, hit, statisticsKey);
+        }
+        finally
+        {
+            foreach (var s in statistics.Values)
+            {
+                s.Dispose();
+            }
+        }
+    }
+
+    private (Dictionary<string, LayerStatistics> Statistics, CacheKey? Key, bool Hit) Statistics(
+        TransformerBlock block, Tensor? hidden, CacheKey inputKey, Dictionary<string, StatisticsNeed> needs, List<Tensor>? denseOutputs)
+    {
+        if (needs.Count == 0 || hidden is null)
+        {
+            if (denseOutputs is not null && hidden is not null)
+            {
+                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+            }
+
+            return ([], null, false);
+        }
+
+        var key = context.Keys.Statistics(inputKey, block.Index, needs.Values.Max());
+        var cached = StatisticsStore.TryRead(context.Cache, key);
+        if (cached is not null)
+        {
+            if (denseOutputs is not null)
+            {
+                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+            }
+
+            return (cached, key, true);
+        }
+
+        // Every input of the block at the highest need, so one entry serves any later change of which layers are pruned.
+        var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
+        var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs);
+        StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
+        return (collected, key, false);
+    }
+
+    private (CacheKey Key, LayerReport Report) PruneLayer(
+        LinearLayer linear, ResolvedLayer layer, IPruningMethod method, LayerStatistics? statistics, CacheKey? statisticsKey, ReconstructionMeter meter)
+    {
+        var target = targets[layer.Name];
+        var sparsity = target.Pattern is null ? target.Fraction : null;
+        var key = context.Keys.Layer(layer, method, sparsity, target.Pattern, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        var clock = Stopwatch.StartNew();
+        using var dense = linear.ReadWeight();
+        var result = LayerResultStore.TryRead(context.Cache, key);
+        var hit = result is not null;
+        if (result is null)
+        {
+            result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, layer.Options));
+            LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
+        }
+
+        using (result)
+        {
+            linear.ReplaceWeight(result.Weight);
+            meter.Track(layer.Name, dense, result.Weight);
+            foreach (var warning in result.Warnings)
+            {
+                context.Log.Warning("{Layer}: {Warning}", layer.Name, warning);
+            }
+
+            var zeros = result.Weight.eq(0).sum().item<long>();
+            var count = result.Weight.numel();
+            var report = new LayerReport
+            {
+                Name = layer.Name,
+                Block = linear.Spec.Block,
+                Method = method.Name,
+                Target = $"{layer.Target!.Key} {target}",
+                Shape = [linear.Spec.OutFeatures, linear.Spec.InFeatures],
+                AchievedSparsity = (double)zeros / count,
+                ParametersBefore = count,
+                ParametersAfter = count - zeros,
+                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                Cache = hit ? "hit" : "miss",
+                Warnings = result.Warnings,
+            };
+            return (key, report);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using PruneTask.Engine.Reporting;
+using PruneTask.Recipes.Resolution;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>Builds a block's row of the report: OWL's outlier ratio and the targets its layers got.</summary>
+public static class BlockReports
+{
+    public static BlockReport For(int block, IReadOnlyList<ResolvedLayer> planned, AllocationResult allocation, BlockPruneResult result) => new()
+    {
+        Block = block,
+        OutlierRatio = allocation.OutlierRatios.TryGetValue(block, out var ratio) ? Math.Round(ratio, 6) : null,
+        Target = string.Join(", ", planned.Select(l => allocation.Targets[l.Name].ToString()).Distinct()),
+        StatisticsCache = result.StatisticsKey is null ? "none" : result.StatisticsHit ? "hit" : "miss",
+    };
+}

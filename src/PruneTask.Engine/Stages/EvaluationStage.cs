@@ -1,0 +1,61 @@
+using System.Globalization;
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Calibration.Data;
+using PruneTask.Engine.Evaluation;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Reporting;
+using PruneTask.Recipes.Model;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>The evaluate stage: perplexity of the dense and the pruned model on the evaluation data, each cached by the weights it was computed on.</summary>
+public sealed class EvaluationStage(StageContext context)
+{
+    public (EvaluationReport Report, CalibrationSet Data, Dictionary<string, CacheKey> Keys) Run(
+        EvaluationSettings settings, string modelDirectory, PrunableModel pruned, CacheKey prunedModelKey)
+    {
+        var data = CalibrationDataLoader.Load(new CalibrationDataOptions
+        {
+            Path = settings.Dataset.Value,
+            Samples = settings.Samples?.Value ?? 0,
+            SequenceLength = settings.SequenceLength.Value,
+            VocabSize = pruned.Config.VocabSize,
+            Tokenizer = settings.Tokenizer == TokenizerKind.Auto ? CalibrationDataOptions.AutoTokenizer : CalibrationDataOptions.BytesTokenizer,
+            TextField = settings.TextField,
+            ModelDirectory = modelDirectory,
+            Consecutive = true,
+        });
+        using var tokens = data.ToTensor();
+        var denseKey = context.Keys.Evaluation("dense", context.Keys.DenseModel(), data.Fingerprint);
+        var prunedKey = context.Keys.Evaluation("pruned", prunedModelKey, data.Fingerprint);
+        var (dense, denseHit) = Cached(denseKey, "dense perplexity", () =>
+        {
+            using var model = ModelLoader.Load(modelDirectory);
+            return Perplexity.Compute(model, tokens, context.BatchSize);
+        });
+        var (prunedValue, prunedHit) = Cached(prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize));
+        var report = new EvaluationReport
+        {
+            Metric = "perplexity",
+            Dense = dense,
+            Pruned = prunedValue,
+            Samples = data.Samples,
+            SequenceLength = data.SequenceLength,
+            Cache = denseHit && prunedHit ? "hit" : "miss",
+        };
+        return (report, data, new Dictionary<string, CacheKey> { ["evaluate/dense"] = denseKey, ["evaluate/pruned"] = prunedKey });
+    }
+
+    private (double Value, bool Hit) Cached(CacheKey key, string description, Func<double> compute)
+    {
+        const string File = "value.txt";
+        if (context.Cache is not null && context.Cache.TryGet(key, out var entry))
+        {
+            return (double.Parse(entry.ReadText(File), CultureInfo.InvariantCulture), true);
+        }
+
+        var value = compute();
+        context.Cache?.Put(key, description, w => w.WriteText(File, value.ToString("R", CultureInfo.InvariantCulture)));
+        return (value, false);
+    }
+}

@@ -1,0 +1,21 @@
+using PruneTask.Engine.Methods;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>The pruning methods a recipe can name.</summary>
+public static class MethodRegistry
+{
+    private static readonly Dictionary<string, IPruningMethod> Methods = new IPruningMethod[]
+    {
+        new Magnitude(),
+        new Wanda(),
+        new SparseGpt(),
+    }.ToDictionary(m => m.Name, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> Names => Methods.Keys;
+
+    public static IPruningMethod Get(string name) =>
+        Methods.TryGetValue(name, out var method)
+            ? method
+            : throw new NotSupportedException($"The method '{name}' is not available in this version; available: {string.Join(", ", Methods.Keys)}.");
+}

@@ -1,0 +1,104 @@
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Planning;
+using PruneTask.Engine.Reporting;
+using PruneTask.Recipes.Model;
+using static TorchSharp.torch;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>
+/// The calibrate-and-prune loop over blocks, in model order. With <see cref="Propagation.Pruned"/> block l+1 is
+/// calibrated on the output of the already pruned block l (the papers' order); with <see cref="Propagation.Dense"/>
+/// on the dense model's output. Each block's weights are released once it is done.
+/// </summary>
+public sealed class ModelPruner(StageContext context, Propagation propagation)
+{
+    public PruningResult Run(PrunePlan plan, PrunableModel model, Tensor? tokens, AllocationResult allocation)
+    {
+        var pruner = new BlockPruner(context, allocation.Targets);
+        var layers = new List<(string Name, CacheKey Key)>();
+        var layerReports = new List<LayerReport>();
+        var blockReports = new List<BlockReport>();
+        var stageKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var inputKey = context.Keys.FirstInput();
+        var hidden = tokens is null ? null : model.Embed(tokens).DetachFromDisposeScope();
+        try
+        {
+            foreach (var block in model.Blocks)
+            {
+                var planned = plan.Pruned.Where(l => l.Layer.BlockIndex == block.Index).ToList();
+                using var meter = new ReconstructionMeter();
+                var denseOutputs = propagation == Propagation.Dense && hidden is not null ? new List<Tensor>() : null;
+                var result = pruner.Prune(block, planned, hidden, inputKey, meter, denseOutputs);
+                var next = hidden is null ? null : Measure(block, hidden, meter, denseOutputs);
+                hidden?.Dispose();
+                hidden = next;
+                block.Release();
+
+                layers.AddRange(planned.Select(l => l.Name).Zip(result.LayerKeys));
+                layerReports.AddRange(result.Layers.Select(r => r with { RelativeReconstructionError = Round(meter.RelativeError(r.Name)) }));
+                blockReports.Add(BlockReports.For(block.Index, planned, allocation, result));
+                if (result.StatisticsKey is { } statisticsKey)
+                {
+                    stageKeys[$"calibrate/block{block.Index}"] = statisticsKey.ToString();
+                }
+
+                foreach (var (name, key) in planned.Select(l => l.Name).Zip(result.LayerKeys))
+                {
+                    stageKeys[$"prune/{name}"] = key.ToString();
+                }
+
+                inputKey = context.Keys.NextInput(inputKey, block.Index, propagation == Propagation.Pruned ? result.LayerKeys : []);
+                context.Log.Information(
+                    "block {Block}/{Blocks}: statistics {Statistics:l}, {Layers} layers ({Hits} from cache)",
+                    block.Index + 1, model.Blocks.Count, result.StatisticsKey is null ? "not needed" : result.StatisticsHit ? "from cache" : "computed",
+                    result.Layers.Count, result.Layers.Count(l => l.Cache == "hit"));
+            }
+        }
+        finally
+        {
+            hidden?.Dispose();
+        }
+
+        return new PruningResult(layers, layerReports, blockReports, stageKeys);
+    }
+
+    /// <summary>Runs the pruned block (measuring each pruned linear's error) and returns the next block's input.</summary>
+    private Tensor Measure(TransformerBlock block, Tensor hidden, ReconstructionMeter meter, List<Tensor>? denseOutputs)
+    {
+        foreach (var linear in block.Linears)
+        {
+            linear.InputObserver += meter.Observe;
+        }
+
+        try
+        {
+            var pruned = BlockRunner.Propagate(block, hidden, context.BatchSize);
+            if (denseOutputs is null)
+            {
+                return pruned;
+            }
+
+            pruned.Dispose();
+            return BlockRunner.Concatenate(denseOutputs);
+        }
+        finally
+        {
+            foreach (var linear in block.Linears)
+            {
+                linear.InputObserver -= meter.Observe;
+            }
+        }
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+}
+
+/// <summary>The prune stage's results: every pruned layer's cache key (in model order), the report rows and the stage keys for the lock file.</summary>
+public sealed record PruningResult(
+    IReadOnlyList<(string Name, CacheKey Key)> Layers,
+    IReadOnlyList<LayerReport> LayerReports,
+    IReadOnlyList<BlockReport> BlockReports,
+    IReadOnlyDictionary<string, string> StageKeys);

@@ -1,0 +1,74 @@
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Resolution;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>
+/// The cache keys of one run. Activations are named by a key chain: block 0's input depends on the outer weights
+/// and the calibration tokens; block l+1's input on block l's input, block l's weights and (in pruned propagation)
+/// the keys of block l's pruned layers. Statistics depend on a block's input and weights; a pruned layer on its
+/// own weight bytes, its method, options, target and (when the method reads them) its statistics.
+/// </summary>
+public sealed class RunKeys(ModelFingerprint model, string calibrationFingerprint)
+{
+    public ModelFingerprint Model => model;
+
+    public CacheKey FirstInput() =>
+        new CacheKeyBuilder("activations").AddHash("outer", model.Outer).AddHash("tokens", calibrationFingerprint).Build();
+
+    public CacheKey NextInput(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers)
+    {
+        var builder = new CacheKeyBuilder("activations").Add("input", input).AddHash("block", model.Blocks[block]);
+        var i = 0;
+        foreach (var layer in prunedLayers)
+        {
+            builder.Add($"layer{i++:D4}", layer);
+        }
+
+        return builder.Build();
+    }
+
+    public CacheKey Statistics(CacheKey input, int block, StatisticsNeed need) =>
+        new CacheKeyBuilder("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString()).Build();
+
+    public CacheKey Layer(ResolvedLayer layer, IPruningMethod method, double? sparsity, NmPattern? pattern, CacheKey? statistics)
+    {
+        var builder = new CacheKeyBuilder("layer")
+            .AddHash("weight", model.Tensor(layer.Name + ".weight"))
+            .Add("method", method.Name)
+            .Add("algorithm", method.AlgorithmVersion)
+            .Add("target", layer.Target?.Key ?? "none")
+            .Add("sparsity", sparsity ?? -1)
+            .Add("pattern", pattern?.ToString() ?? "none");
+        if (statistics is not null)
+        {
+            builder.Add("statistics", statistics);
+        }
+
+        foreach (var (name, value) in layer.Options)
+        {
+            builder.Add("option." + name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        }
+
+        return builder.Build();
+    }
+
+    public CacheKey Evaluation(string variant, CacheKey modelState, string dataFingerprint) =>
+        new CacheKeyBuilder("evaluation").Add("variant", variant).Add("model", modelState).AddHash("data", dataFingerprint).Build();
+
+    /// <summary>A key naming the pruned model's weights: the whole dense model plus every pruned layer's key.</summary>
+    public CacheKey PrunedModel(IEnumerable<CacheKey> layers)
+    {
+        var builder = new CacheKeyBuilder("model").AddHash("dense", model.Whole);
+        var i = 0;
+        foreach (var layer in layers)
+        {
+            builder.Add($"layer{i++:D5}", layer);
+        }
+
+        return builder.Build();
+    }
+
+    public CacheKey DenseModel() => new CacheKeyBuilder("model").AddHash("dense", model.Whole).Build();
+}

@@ -1,0 +1,41 @@
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Planning;
+using PruneTask.Engine.Reporting;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>Assembles report.json from the stages' results.</summary>
+public static class RunReports
+{
+    public static RunReport Build(
+        PrunePlan plan, PrunableModel model, PruningResult pruning, AllocationResult allocation, EvaluationReport? evaluation,
+        IReadOnlyDictionary<string, double> stageSeconds)
+    {
+        var layers = pruning.LayerReports;
+        var total = plan.Model.ParameterCount;
+        var zeros = layers.Sum(l => l.ParametersBefore - l.ParametersAfter);
+        return new RunReport
+        {
+            ToolVersion = ToolVersion.Current,
+            Recipe = plan.Recipe.Path,
+            Model = plan.Recipe.Model.Path.Value,
+            Architecture = model.Config.Architecture,
+            Layers = layers,
+            Blocks = pruning.BlockReports,
+            Evaluation = evaluation,
+            StageSeconds = stageSeconds,
+            Totals = new RunTotals
+            {
+                ParametersBefore = total,
+                ParametersAfter = total - zeros,
+                ZerosInDense = zeros,
+                PhysicallyRemoved = 0,
+                StatisticsHits = pruning.BlockReports.Count(b => b.StatisticsCache == "hit"),
+                StatisticsMisses = pruning.BlockReports.Count(b => b.StatisticsCache == "miss"),
+                LayerHits = layers.Count(l => l.Cache == "hit"),
+                LayerMisses = layers.Count(l => l.Cache == "miss"),
+            },
+        };
+    }
+}

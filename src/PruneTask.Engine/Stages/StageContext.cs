@@ -1,0 +1,7 @@
+using PruneTask.Engine.Caching;
+using Serilog;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>What every stage of one run shares: the cache (null when caching is off), the keys, the log and the batch size.</summary>
+public sealed record StageContext(ContentCache? Cache, RunKeys Keys, ILogger Log, int BatchSize);
