@@ -4,7 +4,7 @@ namespace PruneTask.MSBuild.Tests.EndToEnd;
 
 /// <summary>
 /// A throwaway user repository: nuget.config naming only the packed feed, a tool manifest pinning dotnet-prune,
-/// and a copy of the tiny-llama-gqa fixture model, to which scenarios add projects that prune it.
+/// a copy of the tiny-llama-gqa fixture model and calibration text, to which scenarios add projects that prune it.
 /// </summary>
 internal sealed class ConsumerRepository
 {
@@ -27,6 +27,7 @@ internal sealed class ConsumerRepository
             { "version": 1, "isRoot": true, "tools": { "dotnet-prune": { "version": "{{feed.Version}}", "commands": ["dotnet-prune"], "rollForward": false } } }
             """);
         CopyModel("tiny-llama-gqa");
+        Write("data/calibration.txt", string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog. ", 40)));
     }
 
     public string Root { get; }

@@ -2,13 +2,21 @@ using System.Globalization;
 
 namespace PruneTask.MSBuild.Tests.EndToEnd;
 
-/// <summary>Recipe texts for the scenarios: magnitude pruning of the repository's copy of tiny-llama-gqa (no calibration data).</summary>
+/// <summary>
+/// Recipe texts for the scenarios: magnitude pruning of the repository's copy of tiny-llama-gqa, calibrated on a few
+/// ASCII sequences (byte tokens below the model's vocabulary of 128).
+/// </summary>
 internal static class Recipes
 {
     public static string Magnitude(double sparsity = 0.5) => $"""
         version: 1
         model:
           path: ../model
+        calibration:
+          dataset: ../data/calibration.txt
+          tokenizer: bytes
+          samples: 4
+          sequence_length: 16
         defaults:
           method: magnitude
           sparsity: {Number(sparsity)}
@@ -26,6 +34,11 @@ internal static class Recipes
         version: 1
         model:
           path: model
+        calibration:
+          dataset: data/calibration.txt
+          tokenizer: bytes
+          samples: 4
+          sequence_length: 16
         defaults:
           method: {method}
           sparsity: 0.5
