@@ -29,7 +29,7 @@ public static class NormPruning
 
         var pruned = weight.to(torch.float32).clone();
         var columns = groups.Columns(Enumerable.Range(0, groups.Count).Where(g => removed[g]), weight.device);
-        pruned.index_fill_(1, columns, 0.0f);
+        pruned.index_fill_(1, columns, RootedScalars.Zero);
         return new PrunedLayer(pruned.MoveToOuterDisposeScope()) { RemovedGroups = removed };
     }
 
@@ -38,6 +38,6 @@ public static class NormPruning
     {
         using var scope = torch.NewDisposeScope();
         var blocks = weight.to(torch.float64).reshape(weight.shape[0], groups.Count, groups.Size);
-        return blocks.square().sum([0, 2]).sqrt().MoveToOuterDisposeScope();
+        return blocks.mul(blocks).sum([0, 2]).sqrt_().MoveToOuterDisposeScope();
     }
 }

@@ -29,8 +29,9 @@ public static class Oats
 
         using var scope = torch.NewDisposeScope();
         using var sketches = new torch.Generator((ulong)options.Seed, weight.device);
-        var scale = (squaredNorms.to(torch.float64) / sequences).sqrt_().to(torch.float32).to(weight.device);
-        var inverseScale = torch.where(scale > 0, scale.reciprocal(), torch.zeros_like(scale));
+        using var sequenceCount = sequences.ToScalar();
+        var scale = squaredNorms.to(torch.float64).div(sequenceCount).sqrt_().to(torch.float32).to(weight.device);
+        var inverseScale = torch.where(scale.gt(RootedScalars.Zero), scale.reciprocal(), torch.zeros_like(scale));
         var scaled = weight.to(torch.float32) * scale;
 
         var parts = new List<OatsPart>(rows.Count);

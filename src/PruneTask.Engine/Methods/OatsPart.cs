@@ -34,7 +34,7 @@ public sealed class OatsPart : IDisposable
     public torch.Tensor DenseWeight()
     {
         using var scope = torch.NewDisposeScope();
-        return U.matmul(V).add_(Sparse).MoveToOuterDisposeScope();
+        return U.matmul(V).add_(Sparse, RootedScalars.One).MoveToOuterDisposeScope();
     }
 
     public OatsPart MoveToOuterDisposeScope()

@@ -36,9 +36,11 @@ internal sealed class OsscarProblem : IDisposable
         using var scope = torch.NewDisposeScope();
         var g = gram.to(torch.float64);
         var diagonal = g.diagonal();
-        var dead = (diagonal == 0).nonzero().flatten();
-        var start = weight.to(torch.float64).T.contiguous().index_fill_(0, dead, 0.0);
-        var hessian = g + torch.eye(g.shape[0], dtype: torch.float64, device: g.device) * (damping * diagonal.mean().ToDouble());
+        var dead = diagonal.eq(RootedScalars.Zero).nonzero().flatten();
+        var start = weight.to(torch.float64).T.contiguous().index_fill_(0, dead, RootedScalars.Zero);
+        using var ridge = (damping * diagonal.mean().ToDouble()).ToScalar();
+        var hessian = g.clone();
+        hessian.diagonal().add_(ridge, RootedScalars.One);
         var target = hessian.matmul(start);
         return new OsscarProblem(
             hessian.MoveToOuterDisposeScope(),
@@ -52,14 +54,14 @@ internal sealed class OsscarProblem : IDisposable
     public bool[] AlreadyRemoved()
     {
         using var scope = torch.NewDisposeScope();
-        var nonzero = Groups.RowBlocks(Start).ne(0).any(2).any(1);
+        var nonzero = Groups.RowBlocks(Start).ne(RootedScalars.Zero).any(2).any(1);
         return nonzero.logical_not().data<bool>().ToArray();
     }
 
     public double Objective(torch.Tensor b)
     {
         using var scope = torch.NewDisposeScope();
-        return (b * (Hessian.matmul(b) * 0.5 - Target)).sum().ToDouble();
+        return Hessian.matmul(b).mul_(RootedScalars.Half).sub_(Target).mul_(b).sum().ToDouble();
     }
 
     /// <summary>Ĥ_SS⁻¹ embedded in an [in, in] zero matrix, S = the columns of the groups not removed.</summary>
@@ -89,7 +91,7 @@ internal sealed class OsscarProblem : IDisposable
             b.index_copy_(0, support, solution);
         }
 
-        return b.index_fill_(0, DeadFeatures, 0.0).MoveToOuterDisposeScope();
+        return b.index_fill_(0, DeadFeatures, RootedScalars.Zero).MoveToOuterDisposeScope();
     }
 
     public torch.Tensor Support(bool[] removed) =>

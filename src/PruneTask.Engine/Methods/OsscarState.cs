@@ -43,10 +43,8 @@ internal sealed class OsscarState : IDisposable
         using var scope = torch.NewDisposeScope();
         var groups = _problem.Groups;
         var removed = RemovedMask();
-        var blocks = WithIdentity(groups.DiagonalBlocks(Inverse), removed);
-        var b = groups.RowBlocks(Weights);
-        var costs = (b * torch.linalg.solve(blocks, b)).sum([1, 2]) * 0.5;
-        return costs.masked_fill(removed, double.PositiveInfinity).data<double>().ToArray();
+        var costs = QuadraticForms(WithIdentity(groups.DiagonalBlocks(Inverse), removed), groups.RowBlocks(Weights)).mul_(RootedScalars.Half);
+        return costs.masked_fill(removed, RootedScalars.PositiveInfinity).data<double>().ToArray();
     }
 
     /// <summary>
@@ -66,8 +64,8 @@ internal sealed class OsscarState : IDisposable
             hessian.reshape(features, groups.Count, groups.Size),
             projected.reshape(features, groups.Count, groups.Size));
         var residual = groups.RowBlocks(_problem.Target - hessian.matmul(Inverse.matmul(_problem.Target)));
-        var gains = (residual * torch.linalg.solve(WithIdentity(schur, kept), residual)).sum([1, 2]) * 0.5;
-        return gains.masked_fill(kept, double.NegativeInfinity).data<double>().ToArray();
+        var gains = QuadraticForms(WithIdentity(schur, kept), residual).mul_(RootedScalars.Half);
+        return gains.masked_fill(kept, RootedScalars.NegativeInfinity).data<double>().ToArray();
     }
 
     /// <summary>Removes the groups jointly: B ← B − P_:I·P_II⁻¹·B_I, P ← P − P_:I·P_II⁻¹·P_I:, then zero the rows (and columns) I.</summary>
@@ -77,10 +75,10 @@ internal sealed class OsscarState : IDisposable
         var columns = _problem.Groups.Columns(groupIndices, Inverse.device);
         var across = Inverse.index_select(1, columns);
         var within = across.index_select(0, columns);
-        Weights.sub_(across.matmul(torch.linalg.solve(within, Weights.index_select(0, columns))));
-        Inverse.sub_(across.matmul(torch.linalg.solve(within, across.T)));
-        Inverse.index_fill_(0, columns, 0.0).index_fill_(1, columns, 0.0);
-        Weights.index_fill_(0, columns, 0.0);
+        Weights.addmm_(across, torch.linalg.solve(within, Weights.index_select(0, columns)), beta: 1, alpha: -1);
+        Inverse.addmm_(across, torch.linalg.solve(within, across.T), beta: 1, alpha: -1);
+        Inverse.index_fill_(0, columns, RootedScalars.Zero).index_fill_(1, columns, RootedScalars.Zero);
+        Weights.index_fill_(0, columns, RootedScalars.Zero);
         foreach (var g in groupIndices)
         {
             Removed[g] = true;
@@ -94,6 +92,18 @@ internal sealed class OsscarState : IDisposable
     }
 
     private torch.Tensor RemovedMask() => torch.tensor(Removed, device: Inverse.device);
+
+    /// <summary>tr(R_gᵀ·A_g⁻¹·R_g) for blocks A [G, k, k] and R [G, k, cols]; single-column groups skip the batched solve (and the large temporary it needs).</summary>
+    private static torch.Tensor QuadraticForms(torch.Tensor blocks, torch.Tensor rhs)
+    {
+        if (blocks.shape[1] > 1)
+        {
+            return (rhs * torch.linalg.solve(blocks, rhs)).sum([1, 2]);
+        }
+
+        var norms = rhs.flatten(1).norm(1);
+        return norms.mul_(norms).div_(blocks.flatten());
+    }
 
     private static torch.Tensor WithIdentity(torch.Tensor blocks, torch.Tensor mask)
     {

@@ -14,7 +14,7 @@ namespace PruneTask.Engine.Stages;
 /// over the calibration activations), then each planned layer (from the cache or its method), whose result
 /// replaces the layer's weight.
 /// </summary>
-public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets)
+public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config)
 {
     /// <param name="hidden">The block's calibration input [samples, tokens, hidden], or null without calibration data.</param>
     /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
@@ -84,19 +84,26 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         return (collected, key, false);
     }
 
+    /// <summary>Parameters the layer keeps: nonzero weights, or for a factored result its low-rank factors plus the sparse part's nonzeros.</summary>
+    private static long StoredParameters(PrunedLayer result) =>
+        result.LowRankU is { } u && result.LowRankV is { } v && result.Sparse is { } sparse
+            ? u.numel() + v.numel() + sparse.count_nonzero().item<long>()
+            : result.Weight.count_nonzero().item<long>();
+
     private (CacheKey Key, LayerReport Report) PruneLayer(
         LinearLayer linear, ResolvedLayer layer, IPruningMethod method, LayerStatistics? statistics, CacheKey? statisticsKey, ReconstructionMeter meter)
     {
         var target = targets[layer.Name];
-        var sparsity = target.Pattern is null ? target.Fraction : null;
-        var key = context.Keys.Layer(layer, method, sparsity, target.Pattern, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        var sparsity = MethodRequestOptions.Sparsity(layer, target);
+        var options = MethodRequestOptions.For(layer, target, config);
+        var key = context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
         var clock = Stopwatch.StartNew();
         using var dense = linear.ReadWeight();
         var result = LayerResultStore.TryRead(context.Cache, key);
         var hit = result is not null;
         if (result is null)
         {
-            result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, layer.Options));
+            result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
 
@@ -109,8 +116,8 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
                 context.Log.Warning("{Layer}: {Warning}", layer.Name, warning);
             }
 
-            var zeros = result.Weight.eq(0).sum().item<long>();
             var count = result.Weight.numel();
+            var zeros = count - result.Weight.count_nonzero().item<long>();
             var report = new LayerReport
             {
                 Name = layer.Name,
@@ -120,7 +127,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
                 Shape = [linear.Spec.OutFeatures, linear.Spec.InFeatures],
                 AchievedSparsity = (double)zeros / count,
                 ParametersBefore = count,
-                ParametersAfter = count - zeros,
+                ParametersAfter = StoredParameters(result),
                 Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 Cache = hit ? "hit" : "miss",
                 Warnings = result.Warnings,

@@ -10,6 +10,9 @@ public static class MethodRegistry
         new Magnitude(),
         new Wanda(),
         new SparseGpt(),
+        new OatsMethod(),
+        new OsscarMethod(),
+        new NormPruningMethod(),
     }.ToDictionary(m => m.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => Methods.Keys;

@@ -17,7 +17,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation)
 {
     public PruningResult Run(PrunePlan plan, PrunableModel model, Tensor? tokens, AllocationResult allocation)
     {
-        var pruner = new BlockPruner(context, allocation.Targets);
+        var pruner = new BlockPruner(context, allocation.Targets, model.Config);
         var layers = new List<(string Name, CacheKey Key)>();
         var layerReports = new List<LayerReport>();
         var blockReports = new List<BlockReport>();

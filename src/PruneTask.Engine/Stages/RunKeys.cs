@@ -1,6 +1,5 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Methods;
-using PruneTask.Recipes.Resolution;
 
 namespace PruneTask.Engine.Stages;
 
@@ -32,21 +31,19 @@ public sealed class RunKeys(ModelFingerprint model, string calibrationFingerprin
     public CacheKey Statistics(CacheKey input, int block, StatisticsNeed need) =>
         new CacheKeyBuilder("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString()).Build();
 
-    public CacheKey Layer(ResolvedLayer layer, IPruningMethod method, double? sparsity, NmPattern? pattern, CacheKey? statistics)
+    public CacheKey Layer(string layer, IPruningMethod method, LayerTarget target, IReadOnlyDictionary<string, object> options, CacheKey? statistics)
     {
         var builder = new CacheKeyBuilder("layer")
-            .AddHash("weight", model.Tensor(layer.Name + ".weight"))
+            .AddHash("weight", model.Tensor(layer + ".weight"))
             .Add("method", method.Name)
             .Add("algorithm", method.AlgorithmVersion)
-            .Add("target", layer.Target?.Key ?? "none")
-            .Add("sparsity", sparsity ?? -1)
-            .Add("pattern", pattern?.ToString() ?? "none");
+            .Add("target", target.Pattern?.ToString() ?? target.Fraction?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none");
         if (statistics is not null)
         {
             builder.Add("statistics", statistics);
         }
 
-        foreach (var (name, value) in layer.Options)
+        foreach (var (name, value) in options)
         {
             builder.Add("option." + name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
         }

@@ -14,7 +14,8 @@ public static class RunReports
     {
         var layers = pruning.LayerReports;
         var total = plan.Model.ParameterCount;
-        var zeros = layers.Sum(l => l.ParametersBefore - l.ParametersAfter);
+        var zeros = layers.Sum(l => (long)Math.Round(l.AchievedSparsity * l.ParametersBefore));
+        var removed = layers.Sum(l => l.ParametersBefore - l.ParametersAfter);
         return new RunReport
         {
             ToolVersion = ToolVersion.Current,
@@ -28,7 +29,7 @@ public static class RunReports
             Totals = new RunTotals
             {
                 ParametersBefore = total,
-                ParametersAfter = total - zeros,
+                ParametersAfter = total - removed,
                 ZerosInDense = zeros,
                 PhysicallyRemoved = 0,
                 StatisticsHits = pruning.BlockReports.Count(b => b.StatisticsCache == "hit"),

@@ -9,47 +9,51 @@ namespace PruneTask.Engine.Tests.Methods;
 /// </summary>
 public class OsscarFixtureTests
 {
-    public static TheoryData<string, double, int, bool> Cases => new()
+    public static TheoryData<string, double, int, string> Cases => new()
     {
-        { "osscar_neurons_50.safetensors", 0.5, 1, false },
-        { "osscar_neurons_50.safetensors", 0.5, 1, true },
-        { "osscar_heads_2of8.safetensors", 0.75, 16, false },
-        { "osscar_heads_2of8.safetensors", 0.75, 16, true },
+        { "osscar_neurons_50.safetensors", 0.5, 1, "" },
+        { "osscar_neurons_50.safetensors", 0.5, 1, "_dead" },
+        { "osscar_heads_2of8.safetensors", 0.75, 16, "" },
+        { "osscar_heads_2of8.safetensors", 0.75, 16, "_dead" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Weights_removed_groups_and_objective_match_the_reference(string file, double keep, int groupSize, bool dead)
+    public void Weights_removed_groups_and_objective_match_the_reference(string file, double keep, int groupSize, string suffix)
     {
-        using var scope = torch.NewDisposeScope();
-        using var reference = ReferenceLayerFixture.Open(file);
-        var gram = ReferenceLayerFixture.Gram(ReferenceLayerFixture.Activations(dead));
+        using var reference = MethodFixtures.Open(file);
+        using var weight = MethodFixtures.Input("W");
+        using var statistics = MethodFixtures.Statistics(suffix);
 
-        using var result = Osscar.Prune(ReferenceLayerFixture.Weight(), gram, new OsscarOptions(keep, groupSize));
+        using var result = Osscar.Prune(weight, statistics.Gram!, new OsscarOptions(keep, groupSize));
 
-        var expectedRemoved = reference.Load(ReferenceLayerFixture.Name("removed_groups", dead)).data<byte>().ToArray();
-        Assert.Equal(expectedRemoved.Select(b => b == 1), result.RemovedGroups!);
-        var difference = (result.Weight - reference.Load(ReferenceLayerFixture.Name("W_pruned", dead))).abs().max().ToDouble();
+        using var removed = reference.Load("removed_groups" + suffix);
+        Assert.Equal(removed.data<byte>().ToArray().Select(b => b == 1), result.RemovedGroups!);
+        using var expected = reference.Load("W_pruned" + suffix);
+        var difference = MethodFixtures.MaxAbsoluteDifference(expected, result.Weight);
         Assert.True(difference <= 1e-4, $"max |ΔW| = {difference:E2}");
-        var objective = reference.Load(ReferenceLayerFixture.Name("objective", dead)).data<float>()[0];
-        Assert.Equal(objective, result.Loss!.Value, Math.Abs(objective) * 1e-5);
+        using var objective = reference.Load("objective" + suffix);
+        var expectedObjective = objective.data<float>()[0];
+        Assert.Equal(expectedObjective, result.Loss!.Value, Math.Abs(expectedObjective) * 1e-5);
     }
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(1, true)]
-    [InlineData(16, false)]
-    [InlineData(16, true)]
-    public void All_zero_test_finds_the_same_removed_groups_as_the_reference_signed_sum(int groupSize, bool dead)
+    [InlineData(1, "")]
+    [InlineData(1, "_dead")]
+    [InlineData(16, "")]
+    [InlineData(16, "_dead")]
+    public void All_zero_test_finds_the_same_removed_groups_as_the_reference_signed_sum(int groupSize, string suffix)
     {
         using var scope = torch.NewDisposeScope();
-        var gram = ReferenceLayerFixture.Gram(ReferenceLayerFixture.Activations(dead));
+        using var weight = MethodFixtures.Input("W");
+        using var statistics = MethodFixtures.Statistics(suffix);
         var groups = InputGroups.Of(128, groupSize);
-        using var problem = OsscarProblem.Create(ReferenceLayerFixture.Weight(), gram, groups, 0.01);
+        using var problem = OsscarProblem.Create(weight, statistics.Gram!, groups, 0.01);
 
-        var signedSum = groups.RowBlocks(problem.Start).sum([1, 2]).abs().le(1e-12).data<bool>().ToArray();
+        using var tolerance = 1e-12.ToScalar();
+        var signedSum = groups.RowBlocks(problem.Start).sum([1, 2]).abs().le(tolerance).data<bool>().ToArray();
 
         Assert.Equal(signedSum, problem.AlreadyRemoved());
-        Assert.Equal(dead && groupSize == 1 ? 1 : 0, signedSum.Count(r => r));
+        Assert.Equal(suffix == "_dead" && groupSize == 1 ? 1 : 0, signedSum.Count(r => r));
     }
 }

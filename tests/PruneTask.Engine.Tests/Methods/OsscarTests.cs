@@ -38,7 +38,8 @@ public class OsscarTests
     public void Rescaling_the_gram_changes_the_weights_not_at_all_and_the_objective_by_the_factor()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 23);
-        using var scaled = layer.Gram * 7.3;
+        using var factor = 7.3.ToScalar();
+        using var scaled = layer.Gram.mul(factor);
         using var a = Osscar.Prune(layer.Weight, layer.Gram, new OsscarOptions(0.5));
         using var b = Osscar.Prune(layer.Weight, scaled, new OsscarOptions(0.5));
 
@@ -91,11 +92,30 @@ public class OsscarTests
     {
         using var layer = PlantedOutlierLayer.Create(seed: 27);
         using var dead = torch.tensor(new long[] { 5, 40 });
-        using var x = layer.Activations.clone().index_fill_(1, dead, 0.0);
-        using var gram = x.T.matmul(x);
-        using var result = Osscar.Prune(layer.Weight, gram, new OsscarOptions(0.75, 16));
+        using var x = layer.Activations.clone().index_fill_(1, dead, RootedScalars.Zero);
+        using var statistics = SyntheticLayer.Statistics(x, PlantedOutlierLayer.Sequences);
+        using var result = Osscar.Prune(layer.Weight, statistics.Gram!, new OsscarOptions(0.75, 16));
 
-        Assert.True(result.Weight.index_select(1, dead).eq(0).all().ToBoolean());
+        Assert.Equal(0, result.Weight.index_select(1, dead).count_nonzero().ToInt64());
         Assert.True(result.Weight.isfinite().all().ToBoolean());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public void Prune_leaves_no_tensors_behind(int groupSize)
+    {
+        using var layer = PlantedOutlierLayer.Create(seed: 28);
+        var options = new OsscarOptions(0.5, groupSize, LocalSearch: true, MaxIter: 3);
+        using (Osscar.Prune(layer.Weight, layer.Gram, options))
+        {
+        }
+
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        using (Osscar.Prune(layer.Weight, layer.Gram, options))
+        {
+        }
+
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 }

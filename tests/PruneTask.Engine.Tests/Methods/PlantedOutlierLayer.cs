@@ -1,66 +1,61 @@
+using PruneTask.Engine.Methods;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
 
 /// <summary>
-/// A synthetic linear layer in the setting of methods.md §7: correlated activations X = Z·diag(logspace)·Q with a few
-/// outlier channels scaled ×20, and a weight W = low-rank signal + noise. Float64 X and Gram, float32 W.
+/// A layer whose weight has structure for a low-rank part to find: W = 0.1·(A·B + N) with A·B of small rank and N
+/// Gaussian noise, fed by <see cref="SyntheticLayer"/>'s correlated activations with four outlier channels.
 /// </summary>
 internal sealed class PlantedOutlierLayer : IDisposable
 {
-    private PlantedOutlierLayer(torch.Tensor activations, torch.Tensor weight, torch.Tensor gram, torch.Tensor squaredNorms)
+    public const long Sequences = 4;
+
+    private PlantedOutlierLayer(torch.Tensor activations, torch.Tensor weight, LayerStatistics statistics)
     {
         Activations = activations;
         Weight = weight;
-        Gram = gram;
-        SquaredNorms = squaredNorms;
+        Statistics = statistics;
     }
 
-    /// <summary>X [tokens, in], float64.</summary>
+    /// <summary>X [tokens, in], float32.</summary>
     public torch.Tensor Activations { get; }
 
     /// <summary>W [out, in], float32.</summary>
     public torch.Tensor Weight { get; }
 
-    /// <summary>XᵀX, float64.</summary>
-    public torch.Tensor Gram { get; }
+    /// <summary>XᵀX (float64), its diagonal, and <see cref="Sequences"/> sequences.</summary>
+    public LayerStatistics Statistics { get; }
 
-    /// <summary>diag(XᵀX), float64.</summary>
-    public torch.Tensor SquaredNorms { get; }
+    public torch.Tensor Gram => Statistics.Gram!;
 
-    public static PlantedOutlierLayer Create(long seed, int tokens = 512, int inFeatures = 128, int outFeatures = 64, int signalRank = 4)
+    public torch.Tensor SquaredNorms => Statistics.SquaredNorms;
+
+    public static PlantedOutlierLayer Create(ulong seed, int tokens = 512, int inFeatures = 128, int outFeatures = 64, int signalRank = 4)
     {
-        using var scope = torch.NewDisposeScope();
-        using var random = new torch.Generator((ulong)seed);
-        var z = torch.randn(tokens, inFeatures, dtype: torch.float64, generator: random);
-        var spectrum = torch.logspace(0.7, -0.7, inFeatures, dtype: torch.float64);
-        var rotation = torch.linalg.qr(torch.randn(inFeatures, inFeatures, dtype: torch.float64, generator: random)).Q;
-        var x = (z * spectrum).matmul(rotation);
-        var outliers = torch.randperm(inFeatures, generator: random).narrow(0, 0, 4);
-        x.index_copy_(1, outliers, x.index_select(1, outliers) * 20);
-        var signal = torch.randn(outFeatures, signalRank, dtype: torch.float64, generator: random)
-            .matmul(torch.randn(signalRank, inFeatures, dtype: torch.float64, generator: random)) * 0.1;
-        var weight = signal + torch.randn(outFeatures, inFeatures, dtype: torch.float64, generator: random) * 0.1;
+        var activations = SyntheticLayer.Activations(seed, tokens, inFeatures, 5, inFeatures / 3, inFeatures / 2, inFeatures - 7);
         return new PlantedOutlierLayer(
-            x.MoveToOuterDisposeScope(),
-            weight.to(torch.float32).MoveToOuterDisposeScope(),
-            x.T.matmul(x).MoveToOuterDisposeScope(),
-            x.square().sum(dim: 0).MoveToOuterDisposeScope());
+            activations,
+            LowRankPlusNoise(seed + 1000, outFeatures, inFeatures, signalRank),
+            SyntheticLayer.Statistics(activations, Sequences));
     }
 
     /// <summary>‖X(W − Ŵ)ᵀ‖²_F in float64.</summary>
-    public double ReconstructionError(torch.Tensor pruned)
-    {
-        using var scope = torch.NewDisposeScope();
-        var delta = Weight.to(torch.float64) - pruned.to(torch.float64);
-        return Activations.matmul(delta.T).square().sum().ToDouble();
-    }
+    public double ReconstructionError(torch.Tensor pruned) => SyntheticLayer.ReconstructionError(Activations, Weight, pruned);
 
     public void Dispose()
     {
         Activations.Dispose();
         Weight.Dispose();
-        Gram.Dispose();
-        SquaredNorms.Dispose();
+        Statistics.Dispose();
+    }
+
+    private static torch.Tensor LowRankPlusNoise(ulong seed, int rows, int columns, int rank)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var random = new torch.Generator(seed);
+        var signal = torch.randn(rows, rank, generator: random).matmul(torch.randn(rank, columns, generator: random));
+        using var scale = 0.1.ToScalar();
+        return signal.add_(torch.randn(rows, columns, generator: random), RootedScalars.One).mul_(scale).MoveToOuterDisposeScope();
     }
 }

@@ -1,0 +1,32 @@
+using PruneTask.Engine.Models;
+using PruneTask.Recipes.Model;
+using PruneTask.Recipes.Resolution;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>
+/// Turns a resolved layer's recipe options and target into what a method reads: structured methods get
+/// <c>keep</c> and a <c>group_size</c> (1 for neurons, the head size for heads) instead of the recipe's <c>groups</c> choice.
+/// </summary>
+public static class MethodRequestOptions
+{
+    public static IReadOnlyDictionary<string, object> For(ResolvedLayer layer, LayerTarget target, ModelConfig config)
+    {
+        var options = new SortedDictionary<string, object>(layer.Options.ToDictionary(), StringComparer.Ordinal);
+        if (layer.Target?.Kind == TargetKind.Keep)
+        {
+            options["keep"] = target.Fraction ?? 1.0;
+        }
+
+        if (options.Remove("groups", out var groups))
+        {
+            options["group_size"] = groups as string == "heads" ? (long)config.HeadDim : 1L;
+        }
+
+        return options;
+    }
+
+    /// <summary>The sparsity a method is asked for: none for a pattern, and none for a keep target (carried as an option).</summary>
+    public static double? Sparsity(ResolvedLayer layer, LayerTarget target) =>
+        target.Pattern is null && layer.Target?.Kind != TargetKind.Keep ? target.Fraction : null;
+}

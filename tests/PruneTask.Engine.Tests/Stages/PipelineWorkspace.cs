@@ -1,0 +1,63 @@
+using PruneTask.Engine.Planning;
+using PruneTask.Engine.Stages;
+using PruneTask.Recipes;
+using PruneTask.Tests.Common;
+using Serilog.Core;
+
+namespace PruneTask.Engine.Tests.Stages;
+
+/// <summary>A temporary folder with token data and recipes over the tiny-llama-gqa fixture, and a way to run them.</summary>
+internal sealed class PipelineWorkspace : IDisposable
+{
+    public PipelineWorkspace()
+    {
+        Root = Directory.CreateTempSubdirectory("prune-pipeline-").FullName;
+        var random = new Random(5);
+        var ids = Enumerable.Range(0, 4096).Select(_ => (long)random.Next(128)).ToArray();
+        File.WriteAllBytes(Path.Combine(Root, "tokens.bin"), ids.SelectMany(BitConverter.GetBytes).ToArray());
+    }
+
+    public string Root { get; }
+
+    public string Cache => Path.Combine(Root, "cache");
+
+    public string Output => Path.Combine(Root, "out");
+
+    public static string ModelPath => RepositoryPaths.Fixture("models", "tiny-llama-gqa");
+
+    /// <summary>Writes recipe.prune.yaml over the fixture model with the given YAML appended.</summary>
+    public string Recipe(string body, string propagation = "pruned")
+    {
+        var text = $"""
+            version: 1
+            model:
+              path: {ModelPath}
+            calibration:
+              dataset: tokens.bin
+              samples: 8
+              sequence_length: 32
+              propagation: {propagation}
+            output:
+              path: out
+            cache:
+              path: cache
+            {body}
+            """;
+        var path = Path.Combine(Root, "recipe.prune.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public RunResult Run(string recipePath)
+    {
+        var loaded = RecipeLoader.Load(recipePath);
+        Assert.True(loaded.Recipe is not null, string.Join("\n", loaded.Diagnostics));
+        var plan = PrunePlan.Build(loaded.Recipe!, strict: false);
+        Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
+        return new PruneRunner(new RunOptions(), Logger.None).Run(plan);
+    }
+
+    public byte[] OutputBytes(string file) => File.ReadAllBytes(Path.Combine(Output, file));
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
