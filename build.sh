@@ -23,9 +23,19 @@ run_tests() {
   return $rc
 }
 
+# PruneTask.MSBuild and the dotnet-prune tool into artifacts/packages. The tool package is packed for this machine's
+# platform; pass -p:PruneToolRuntimeIdentifiers=all to pack every platform libtorch-cpu ships (see docs/msbuild.md).
+pack_packages() {
+  rm -rf "$root/artifacts/packages"
+  dotnet pack src/PruneTask.MSBuild -c Release -o artifacts/packages -nologo -v q
+  dotnet pack src/PruneTask.Cli -c Release -o artifacts/packages -nologo -v q "$@"
+  ls -l artifacts/packages
+}
+
 case "${1:-}" in
   test) prereqs; run_tests ;;
   example) prereqs; "$root/examples/run-example.sh" ;;
   bench) prereqs; shift; dotnet run --project src/PruneTask.Cli -c Release -- bench "$@" ;;
-  *) echo "usage: ./build.sh test | example | bench" >&2; exit 2 ;;
+  pack) prereqs; shift; pack_packages "$@" ;;
+  *) echo "usage: ./build.sh test | example | bench | pack" >&2; exit 2 ;;
 esac
