@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PruneTask.Cli.Commands;
+using PruneTask.Engine.Planning;
 
 namespace PruneTask.Cli;
 

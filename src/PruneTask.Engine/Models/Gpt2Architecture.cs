@@ -35,22 +35,25 @@ internal sealed class Gpt2Architecture : IArchitecture
             Json = json,
         };
         _ = Gpt2Settings.Read(config);
+        _ = BlockShapes.Read(config);
         return config;
     }
 
     public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
     {
         var prefix = Prefix(weights);
-        var (hidden, inner) = (config.HiddenSize, config.IntermediateSize);
+        var hidden = config.HiddenSize;
+        var shapes = BlockShapes.Read(config);
         var specs = new List<LinearSpec>();
         for (var block = 0; block < config.NumLayers; block++)
         {
             var layer = $"{prefix}h.{block}.";
+            var (inner, heads) = (shapes[block].IntermediateSize, (long)shapes[block].NumHeads * config.HeadDim);
             LinearSpec Conv1D(string name, (LinearRole, long)[] parts, long inFeatures) =>
                 CheckpointLinears.Describe(weights, layer + name, block, parts, layer + name, inFeatures, WeightLayout.InOut, biasRequired: true);
 
-            specs.Add(Conv1D("attn.c_attn", [(LinearRole.Query, hidden), (LinearRole.Key, hidden), (LinearRole.Value, hidden)], hidden));
-            specs.Add(Conv1D("attn.c_proj", [(LinearRole.Output, hidden)], hidden));
+            specs.Add(Conv1D("attn.c_attn", [(LinearRole.Query, heads), (LinearRole.Key, heads), (LinearRole.Value, heads)], hidden));
+            specs.Add(Conv1D("attn.c_proj", [(LinearRole.Output, hidden)], heads));
             specs.Add(Conv1D("mlp.c_fc", [(LinearRole.Up, inner)], hidden));
             specs.Add(Conv1D("mlp.c_proj", [(LinearRole.Down, hidden)], inner));
         }
@@ -63,8 +66,9 @@ internal sealed class Gpt2Architecture : IArchitecture
         var settings = Gpt2Settings.Read(config);
         var prefix = Prefix(weights);
         var specs = DescribeLinears(config, weights);
+        var shapes = BlockShapes.Read(config);
         return Gpt2Model.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new Gpt2Block(config, settings, $"{prefix}h.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
+            .Select(i => new Gpt2Block(config, shapes[i], settings, $"{prefix}h.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
             .ToArray());
     }
 

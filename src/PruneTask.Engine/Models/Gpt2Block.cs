@@ -8,6 +8,7 @@ namespace PruneTask.Engine.Models;
 internal sealed class Gpt2Block : TransformerBlock
 {
     private readonly ModelConfig _config;
+    private readonly BlockShape _shape;
     private readonly double _attentionScale;
     private readonly Func<Tensor, Tensor> _activation;
     private readonly LinearLayer[] _linears;
@@ -15,10 +16,11 @@ internal sealed class Gpt2Block : TransformerBlock
     private readonly LayerNormWeights _mlpNorm;
     private readonly LazyTensor[] _normTensors;
 
-    public Gpt2Block(ModelConfig config, Gpt2Settings settings, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
+    public Gpt2Block(ModelConfig config, BlockShape shape, Gpt2Settings settings, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
         : base(name, index, config.HiddenSize)
     {
         _config = config;
+        _shape = shape;
         _attentionScale = settings.AttentionScale(config.HeadDim, index);
         _activation = Activations.Resolve(settings.Activation, "activation_function");
         _linears = specs.Select(spec => new LinearLayer(spec, weights)).ToArray();
@@ -42,7 +44,7 @@ internal sealed class Gpt2Block : TransformerBlock
     {
         var fused = Linear(LinearRole.Query | LinearRole.Key | LinearRole.Value);
         var qkv = fused.call(x);
-        Tensor Heads(LinearRole role) => MultiHeadAttention.SplitHeads(FusedOutput.Part(qkv, fused.Spec, role), _config.NumHeads, _config.HeadDim);
+        Tensor Heads(LinearRole role) => MultiHeadAttention.SplitHeads(FusedOutput.Part(qkv, fused.Spec, role), _shape.NumHeads, _config.HeadDim);
         var heads = MultiHeadAttention.Attend(Heads(LinearRole.Query), Heads(LinearRole.Key), Heads(LinearRole.Value), _attentionScale, causal: true);
         return Linear(LinearRole.Output).call(heads);
     }

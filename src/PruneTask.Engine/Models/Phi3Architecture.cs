@@ -38,17 +38,20 @@ internal sealed class Phi3Architecture : IArchitecture
             Json = json,
         };
         _ = Rotary(config, Settings(config));
+        _ = BlockShapes.Read(config);
         return config;
     }
 
     public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
     {
         var prefix = Prefix(weights);
-        var (hidden, inner) = (config.HiddenSize, config.IntermediateSize);
-        var (queryWidth, keyValueWidth) = ((long)config.NumHeads * config.HeadDim, (long)config.NumKeyValueHeads * config.HeadDim);
+        var hidden = config.HiddenSize;
+        var shapes = BlockShapes.Read(config);
         var specs = new List<LinearSpec>();
         for (var block = 0; block < config.NumLayers; block++)
         {
+            var inner = shapes[block].IntermediateSize;
+            var (queryWidth, keyValueWidth) = ((long)shapes[block].NumHeads * config.HeadDim, (long)shapes[block].NumKeyValueHeads * config.HeadDim);
             var layer = $"{prefix}layers.{block}.";
             LinearSpec Linear(string name, (LinearRole, long)[] parts, long inFeatures) =>
                 CheckpointLinears.Describe(weights, layer + name, block, parts, layer + name, inFeatures, WeightLayout.OutIn, biasRequired: false);
@@ -68,8 +71,9 @@ internal sealed class Phi3Architecture : IArchitecture
         var prefix = Prefix(weights);
         var specs = DescribeLinears(config, weights);
         var rotary = Rotary(config, settings);
+        var shapes = BlockShapes.Read(config);
         return LlamaModel.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new Phi3Block(config, settings, rotary, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
+            .Select(i => new Phi3Block(config, shapes[i], settings, rotary, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
             .ToArray());
     }
 

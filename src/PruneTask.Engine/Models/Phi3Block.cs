@@ -11,16 +11,18 @@ namespace PruneTask.Engine.Models;
 internal sealed class Phi3Block : TransformerBlock
 {
     private readonly ModelConfig _config;
+    private readonly BlockShape _shape;
     private readonly LlamaSettings _settings;
     private readonly RotaryEmbedding _rotary;
     private readonly LinearLayer[] _linears;
     private readonly LazyTensor[] _norms;
 
     public Phi3Block(
-        ModelConfig config, LlamaSettings settings, RotaryEmbedding rotary, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
+        ModelConfig config, BlockShape shape, LlamaSettings settings, RotaryEmbedding rotary, string name, int index, IReadOnlyList<LinearSpec> specs, ITensorSource weights)
         : base(name, index, config.HiddenSize)
     {
         _config = config;
+        _shape = shape;
         _settings = settings;
         _rotary = rotary;
         _linears = specs.Select(spec => new LinearLayer(spec, weights)).ToArray();
@@ -47,10 +49,11 @@ internal sealed class Phi3Block : TransformerBlock
         var fused = Linear(LinearRole.Query | LinearRole.Key | LinearRole.Value);
         var qkv = fused.call(x);
         Tensor Heads(LinearRole role, int count) => MultiHeadAttention.SplitHeads(FusedOutput.Part(qkv, fused.Spec, role), count, headDim);
-        var query = RotaryEmbedding.Apply(Heads(LinearRole.Query, _config.NumHeads), cos, sin);
-        var key = RotaryEmbedding.Apply(Heads(LinearRole.Key, _config.NumKeyValueHeads), cos, sin);
-        var value = Heads(LinearRole.Value, _config.NumKeyValueHeads);
-        var heads = MultiHeadAttention.Attend(query, key, value, 1.0 / Math.Sqrt(headDim), causal: true, _settings.SlidingWindow);
+        var query = RotaryEmbedding.Apply(Heads(LinearRole.Query, _shape.NumHeads), cos, sin);
+        var key = RotaryEmbedding.Apply(Heads(LinearRole.Key, _shape.NumKeyValueHeads), cos, sin);
+        var value = Heads(LinearRole.Value, _shape.NumKeyValueHeads);
+        var heads = MultiHeadAttention.Attend(
+            query, key, value, 1.0 / Math.Sqrt(headDim), causal: true, _settings.SlidingWindow, _shape.IsEvenlyGrouped ? null : _shape.KeyValueHeadOf);
         return Linear(LinearRole.Output).call(heads);
     }
 

@@ -29,7 +29,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         CheckFingerprint(recipe, fingerprint);
         var calibration = LoadCalibration(recipe, model);
         var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
-        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint ?? "no-calibration"), log, options.BatchSize);
+        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize);
         using var tokens = calibration?.ToTensor();
         Lap(stageSeconds, "calibrate", clock);
 

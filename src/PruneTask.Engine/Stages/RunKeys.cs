@@ -9,15 +9,19 @@ namespace PruneTask.Engine.Stages;
 /// the keys of block l's pruned layers. Statistics depend on a block's input and weights; a pruned layer on its
 /// own weight bytes, its method, options, target and (when the method reads them) its statistics.
 /// </summary>
-public sealed class RunKeys(ModelFingerprint model, string calibrationFingerprint)
+/// <remarks>A recipe without calibration (magnitude only) has no tokens; its key names that instead of a hash.</remarks>
+public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerprint)
 {
     /// <summary>Bumped whenever the statistics gathered from the same input change, so cached ones are recomputed.</summary>
     public const int StatisticsVersion = 2;
 
     public ModelFingerprint Model => model;
 
-    public CacheKey FirstInput() =>
-        new CacheKeyBuilder("activations").AddHash("outer", model.Outer).AddHash("tokens", calibrationFingerprint).Build();
+    public CacheKey FirstInput()
+    {
+        var builder = new CacheKeyBuilder("activations").AddHash("outer", model.Outer);
+        return (calibrationFingerprint is null ? builder.Add("tokens", "none") : builder.AddHash("tokens", calibrationFingerprint)).Build();
+    }
 
     public CacheKey NextInput(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers)
     {

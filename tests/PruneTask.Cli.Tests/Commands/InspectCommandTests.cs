@@ -54,12 +54,22 @@ public class InspectCommandTests
     [Fact]
     public void An_unsupported_model_gives_one_error_line_and_exit_code_2()
     {
-        var (exitCode, output, error) = Run(Model("tiny-gpt2"));
+        var folder = Directory.CreateTempSubdirectory("prunetask-cli-inspect-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "config.json"), """{ "architectures": ["MambaForCausalLM"] }""");
 
-        Assert.Equal(ExitCodes.Failed, exitCode);
-        Assert.Equal("", output);
-        Assert.StartsWith("error: Unsupported architecture 'GPT2LMHeadModel'. Supported: ", error);
-        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            var (exitCode, output, error) = Run(folder);
+
+            Assert.Equal(ExitCodes.Failed, exitCode);
+            Assert.Equal("", output);
+            Assert.StartsWith("error: Unsupported architecture 'MambaForCausalLM'. Supported: ", error);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

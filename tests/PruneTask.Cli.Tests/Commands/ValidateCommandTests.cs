@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PruneTask.Cli.Commands;
 using PruneTask.Recipes.Resolution;
+using PruneTask.Tests.Common;
 
 namespace PruneTask.Cli.Tests.Commands;
 
@@ -26,7 +27,12 @@ public sealed class ValidateCommandTests : IDisposable
 
     public ValidateCommandTests()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "model"));
+        var model = Directory.CreateDirectory(Path.Combine(_root, "model")).FullName;
+        foreach (var file in new[] { "config.json", "model.safetensors" })
+        {
+            File.Copy(RepositoryPaths.Fixture("models", "tiny-llama-gqa", file), Path.Combine(model, file));
+        }
+
         File.WriteAllText(Path.Combine(_root, "calib.txt"), "text");
     }
 

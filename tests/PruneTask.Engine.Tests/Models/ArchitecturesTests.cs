@@ -7,7 +7,10 @@ public class ArchitecturesTests
     [Fact]
     public void The_registry_lists_every_implemented_architecture()
     {
-        Assert.Equal(["LlamaForCausalLM", "MistralForCausalLM", "OPTForCausalLM", "Qwen2ForCausalLM"], Architectures.SupportedNames);
+        Assert.Equal([
+                "Dinov2Model", "GPT2LMHeadModel", "LlamaForCausalLM", "MistralForCausalLM", "OPTForCausalLM", "Phi3ForCausalLM",
+                "Qwen2ForCausalLM", "ViTForImageClassification", "ViTModel",
+            ], Architectures.SupportedNames);
         Assert.Contains("OPTForCausalLM", Architectures.Find("OPTForCausalLM").Names);
     }
 
@@ -17,7 +20,7 @@ public class ArchitecturesTests
         var error = Assert.Throws<UnsupportedModelException>(() => Architectures.Find("MambaForCausalLM"));
 
         Assert.Equal(
-            "Unsupported architecture 'MambaForCausalLM'. Supported: LlamaForCausalLM, MistralForCausalLM, OPTForCausalLM, Qwen2ForCausalLM.",
+            "Unsupported architecture 'MambaForCausalLM'. Supported: Dinov2Model, GPT2LMHeadModel, LlamaForCausalLM, MistralForCausalLM, OPTForCausalLM, Phi3ForCausalLM, Qwen2ForCausalLM, ViTForImageClassification, ViTModel.",
             error.Message);
     }
 }

@@ -41,9 +41,19 @@ public class ModelLoaderTests
     [Fact]
     public void Load_names_an_unsupported_architecture_and_the_supported_ones()
     {
-        var error = Assert.Throws<UnsupportedModelException>(() => FixtureModels.Load("tiny-gpt2"));
+        var folder = Directory.CreateTempSubdirectory("prunetask-unsupported-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "config.json"), """{ "architectures": ["MambaForCausalLM"] }""");
 
-        Assert.StartsWith("Unsupported architecture 'GPT2LMHeadModel'. Supported: LlamaForCausalLM,", error.Message);
+            var error = Assert.Throws<UnsupportedModelException>(() => ModelLoader.Load(folder));
+
+            Assert.StartsWith("Unsupported architecture 'MambaForCausalLM'. Supported: Dinov2Model,", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

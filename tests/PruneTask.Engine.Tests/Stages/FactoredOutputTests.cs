@@ -20,6 +20,8 @@ public sealed class FactoredOutputTests : IDisposable
     [Theory]
     [InlineData("tiny-llama-gqa")]
     [InlineData("tiny-opt")]
+    [InlineData("tiny-phi3")]
+    [InlineData("tiny-gpt2")]
     public void The_factored_output_loads_back_to_the_dense_outputs_logits(string fixture)
     {
         _workspace.Run(_workspace.Recipe(Oats, fixture: fixture), "dense");

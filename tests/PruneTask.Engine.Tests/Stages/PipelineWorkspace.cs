@@ -24,17 +24,23 @@ internal sealed class PipelineWorkspace : IDisposable
     public string Output => Path.Combine(Root, "out");
 
     /// <summary>Writes recipe.prune.yaml over the fixture model with the given YAML appended.</summary>
-    public string Recipe(string body, string propagation = "pruned", string fixture = "tiny-llama-gqa", string format = "dense")
+    /// <param name="calibrated">Whether the recipe has a calibration section (methods other than magnitude need one).</param>
+    public string Recipe(string body, string propagation = "pruned", string fixture = "tiny-llama-gqa", string format = "dense", bool calibrated = true)
     {
+        var calibration = calibrated
+            ? $"""
+              calibration:
+                dataset: tokens.bin
+                samples: 8
+                sequence_length: 32
+                propagation: {propagation}
+              """
+            : string.Empty;
         var text = $"""
             version: 1
             model:
               path: {RepositoryPaths.Fixture("models", fixture)}
-            calibration:
-              dataset: tokens.bin
-              samples: 8
-              sequence_length: 32
-              propagation: {propagation}
+            {calibration}
             output:
               path: out
               format: {format}

@@ -11,6 +11,12 @@ public sealed class PruneRunnerTests : IDisposable
           sparsity: 0.5
         """;
 
+    private const string Magnitude = """
+        defaults:
+          method: magnitude
+          sparsity: 0.5
+        """;
+
     private readonly PipelineWorkspace _workspace = new();
 
     [Fact]
@@ -134,6 +140,17 @@ public sealed class PruneRunnerTests : IDisposable
 
         Assert.All(resumed.Report.Layers.Where(l => l.Block == 0), l => Assert.Equal("hit", l.Cache));
         Assert.All(resumed.Report.Layers.Where(l => l.Block == 1), l => Assert.Equal("miss", l.Cache));
+    }
+
+    [Fact]
+    public void A_magnitude_recipe_without_calibration_runs_and_prunes_every_layer()
+    {
+        var recipe = _workspace.Recipe(Magnitude, calibrated: false);
+
+        var result = _workspace.Run(recipe);
+
+        Assert.Equal(14, result.Report.Layers.Count);
+        Assert.Equal(0, result.Report.Totals.StatisticsMisses);
     }
 
     public void Dispose() => _workspace.Dispose();

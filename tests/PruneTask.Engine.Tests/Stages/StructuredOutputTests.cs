@@ -13,6 +13,8 @@ public sealed class StructuredOutputTests : IDisposable
     {
         { "tiny-llama-gqa", "*.mlp.down_proj", "*.self_attn.o_proj" },
         { "tiny-opt", "*.fc2", "*.self_attn.out_proj" },
+        { "tiny-phi3", "*.mlp.down_proj", "*.self_attn.o_proj" },
+        { "tiny-gpt2", "*.mlp.c_proj", "*.attn.c_proj" },
     };
 
     [Theory]
