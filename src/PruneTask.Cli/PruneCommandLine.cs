@@ -14,6 +14,7 @@ public static class PruneCommandLine
         root.Options.Add(GlobalOptions.Verbosity);
         root.Options.Add(GlobalOptions.DiagnosticsFormat);
         root.Subcommands.Add(ValidateCommand.Create(new ModelLayerReader()));
+        root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());

@@ -24,7 +24,9 @@ public static class RecipeLoader
         var tree = OverrideApplier.Apply(RecipeMerger.Merge(chain), overrides ?? RecipeOverrides.None, diagnostics);
         var (substituted, variables) = VariableSubstituter.Substitute(tree, diagnostics);
         var sourceFiles = chain.Select(d => d.FullPath).ToList();
-        var recipe = RecipeReader.Read(substituted, chain[0].FullPath, sourceFiles, variables, diagnostics);
+        var recipe = RecipeReader.Read(substituted, chain[0].FullPath, sourceFiles, variables, diagnostics) is { } read
+            ? read with { Overrides = overrides ?? RecipeOverrides.None }
+            : null;
         return new RecipeLoadResult(recipe, Sorted(diagnostics));
     }
 

@@ -31,5 +31,14 @@ public sealed record CacheKey
         && char.IsAsciiLetterOrDigit(kind[0])
         && kind.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
+    /// <summary>Reads the <c>kind/hash</c> form that <see cref="ToString"/> writes.</summary>
+    public static CacheKey Parse(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? throw new FormatException($"A cache key is 'kind/hash'; got '{text}'.")
+            : new CacheKey(text[..slash], text[(slash + 1)..]);
+    }
+
     public override string ToString() => $"{Kind}/{Hash}";
 }

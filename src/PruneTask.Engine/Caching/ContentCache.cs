@@ -25,6 +25,9 @@ public sealed class ContentCache
 
     public string Root => _layout.Root;
 
+    /// <summary>Whether a published entry exists, without verifying its files (cheap; <see cref="TryGet"/> verifies).</summary>
+    public bool Contains(CacheKey key) => File.Exists(Path.Combine(_layout.EntryDirectory(key), CacheManifest.FileName));
+
     public bool TryGet(CacheKey key, [NotNullWhen(true)] out CacheEntry? entry)
     {
         entry = null;

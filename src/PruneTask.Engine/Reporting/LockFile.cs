@@ -1,3 +1,6 @@
+using PruneTask.Engine.Caching;
+using PruneTask.Recipes.Model;
+
 namespace PruneTask.Engine.Reporting;
 
 /// <summary>
@@ -21,4 +24,26 @@ public sealed record LockFile
 
     /// <summary>SHA-256 of every file written to the output folder, by relative path.</summary>
     public required IReadOnlyDictionary<string, string> Outputs { get; init; }
+
+    /// <summary>Hash of the recipe, every recipe it extends (in order) and the command-line overrides applied to them.</summary>
+    public static string HashOf(Recipe recipe)
+    {
+        var builder = new CacheKeyBuilder("recipe", "lock");
+        for (var i = 0; i < recipe.SourceFiles.Count; i++)
+        {
+            builder.AddHash($"file{i:D2}", ContentHash.OfFile(recipe.SourceFiles[i]));
+        }
+
+        for (var i = 0; i < recipe.Overrides.Settings.Count; i++)
+        {
+            builder.Add($"set{i:D2}", recipe.Overrides.Settings[i]);
+        }
+
+        for (var i = 0; i < recipe.Overrides.Variables.Count; i++)
+        {
+            builder.Add($"var{i:D2}", recipe.Overrides.Variables[i]);
+        }
+
+        return builder.Build().Hash;
+    }
 }

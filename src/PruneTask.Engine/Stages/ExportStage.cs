@@ -38,7 +38,7 @@ public sealed class ExportStage(ILogger log)
         var lockFile = new LockFile
         {
             ToolVersion = ToolVersion.Current,
-            RecipeHash = RecipeHash(recipe),
+            RecipeHash = LockFile.HashOf(recipe),
             ModelFingerprint = inputs.ModelFingerprint,
             DataFingerprints = inputs.DataFingerprints,
             StageKeys = inputs.StageKeys,
@@ -67,17 +67,5 @@ public sealed class ExportStage(ILogger log)
             throw new PruneRunException(
                 RunErrorCodes.Unsupported, $"output format '{format}' is not supported for this model: the written model does not load back ({e.Message}).", recipe.Output.Format.Position, e);
         }
-    }
-
-    /// <summary>Hash of the recipe and every recipe it extends, in order.</summary>
-    private static string RecipeHash(Recipe recipe)
-    {
-        var builder = new CacheKeyBuilder("recipe", "lock");
-        for (var i = 0; i < recipe.SourceFiles.Count; i++)
-        {
-            builder.AddHash($"file{i:D2}", ContentHash.OfFile(recipe.SourceFiles[i]));
-        }
-
-        return builder.Build().Hash;
     }
 }

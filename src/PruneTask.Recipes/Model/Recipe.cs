@@ -16,4 +16,8 @@ public sealed record Recipe(
     EvaluationSettings? Evaluation,
     OutputSettings Output,
     CacheSettings Cache,
-    IReadOnlyDictionary<string, object> Variables);
+    IReadOnlyDictionary<string, object> Variables)
+{
+    /// <summary>The command-line <c>--set</c> and <c>--var</c> values applied to the files; part of what the recipe is.</summary>
+    public RecipeOverrides Overrides { get; init; } = RecipeOverrides.None;
+}

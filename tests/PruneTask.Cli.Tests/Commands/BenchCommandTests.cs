@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using PruneTask.Cli.Commands;
 using PruneTask.Tests.Common;
@@ -34,11 +33,5 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("error:", error);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = PruneCommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Cli.Run(args);
 }

@@ -11,15 +11,7 @@ public sealed class CacheCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = PruneCommandLine.Create()
-            .Parse(["cache", .. args, "--cache-dir", _root])
-            .Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private (int ExitCode, string Output, string Error) Run(params string[] args) => Cli.Run(["cache", .. args, "--cache-dir", _root]);
 
     private CacheEntry Store(string kind, string description, int size, TimeSpan accessedAgo)
     {

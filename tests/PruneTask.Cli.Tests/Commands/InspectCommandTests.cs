@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using PruneTask.Tests.Common;
 
@@ -6,15 +5,7 @@ namespace PruneTask.Cli.Tests.Commands;
 
 public class InspectCommandTests
 {
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = PruneCommandLine.Create()
-            .Parse(["inspect", .. args])
-            .Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Cli.Run(["inspect", .. args]);
 
     private static string Model(string name) => RepositoryPaths.Fixture("models", name);
 

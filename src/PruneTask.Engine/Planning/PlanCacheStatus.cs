@@ -1,0 +1,69 @@
+using System.Text.Json;
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Reporting;
+using PruneTask.Engine.Stages;
+
+namespace PruneTask.Engine.Planning;
+
+/// <summary>
+/// Which stage results of a plan are already in the cache, told without reading any weight: the output folder's
+/// prune.lock.json names the cache key of every result the last run used. Those keys are still this plan's keys when
+/// the recipe (files and overrides) and the tool version are the same and no input file (model, data, recipe) was
+/// written after the lock file, the same up-to-date rule MSBuild applies. Otherwise <see cref="Reason"/> says why
+/// the per-result status is unknown; the run then recomputes only the results the change touched.
+/// </summary>
+public sealed class PlanCacheStatus
+{
+    private readonly IReadOnlyDictionary<string, string> _stageKeys;
+    private readonly ContentCache? _cache;
+
+    private PlanCacheStatus(bool current, string reason, IReadOnlyDictionary<string, string> stageKeys, ContentCache? cache)
+    {
+        IsCurrent = current;
+        Reason = reason;
+        _stageKeys = stageKeys;
+        _cache = cache;
+    }
+
+    /// <summary>True when the last run's keys are this plan's keys, so <see cref="Of"/> is exact.</summary>
+    public bool IsCurrent { get; }
+
+    /// <summary>One line for people: what the status rests on, or why it is unknown.</summary>
+    public string Reason { get; }
+
+    public static PlanCacheStatus Read(PrunePlan plan, string outputDirectory, string cacheDirectory)
+    {
+        var lockPath = Path.Combine(outputDirectory, ExportStage.LockFileName);
+        if (!File.Exists(lockPath))
+        {
+            return Unknown($"not run yet: no {ExportStage.LockFileName} in {outputDirectory}");
+        }
+
+        var lockFile = JsonSerializer.Deserialize<LockFile>(File.ReadAllText(lockPath), ReportJson.Options)!;
+        var written = File.GetLastWriteTimeUtc(lockPath);
+        var changed = RunInputFiles.List(plan.Recipe).FirstOrDefault(f => File.Exists(f) && File.GetLastWriteTimeUtc(f) > written);
+        var reason =
+            lockFile.ToolVersion != ToolVersion.Current ? $"the last run used tool version {lockFile.ToolVersion}"
+            : lockFile.RecipeHash != LockFile.HashOf(plan.Recipe) ? "the recipe or its overrides changed since the last run"
+            : changed is not null ? $"{changed} changed since the last run"
+            : null;
+        return reason is null
+            ? new PlanCacheStatus(true, $"as of the last run ({lockPath}); cache {cacheDirectory}", lockFile.StageKeys, new ContentCache(cacheDirectory))
+            : Unknown(reason);
+    }
+
+    /// <summary>"cached", "evicted" (the last run's result is gone from the cache), or null when unknown or not a stage of this plan.</summary>
+    /// <param name="stage">A lock file stage name such as <c>prune/model.layers.0.mlp.down_proj</c> or <c>calibrate/block0</c>.</param>
+    public string? Of(string stage)
+    {
+        if (_cache is null || !_stageKeys.TryGetValue(stage, out var key))
+        {
+            return null;
+        }
+
+        return _cache.Contains(CacheKey.Parse(key)) ? "cached" : "evicted";
+    }
+
+    private static PlanCacheStatus Unknown(string reason) =>
+        new(false, reason, new Dictionary<string, string>(), null);
+}
