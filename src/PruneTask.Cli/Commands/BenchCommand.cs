@@ -10,7 +10,7 @@ namespace PruneTask.Cli.Commands;
 /// <summary>
 /// <c>dotnet prune bench MODEL...</c>: tokens per second through each model folder's forward pass on the CPU, timed
 /// round-robin, so the outputs of one recipe in different formats (dense, shrunk, factored) can be compared. Every
-/// folder is loaded at once. Exit code 0, or 2 when a folder cannot be loaded.
+/// folder is loaded at once. Exit code 0, or 2 when a folder cannot be loaded. <c>bench methods</c> times the methods.
 /// </summary>
 public static class BenchCommand
 {
@@ -24,6 +24,7 @@ public static class BenchCommand
         var json = new Option<string?>("--json") { Description = "Also write the results to this JSON file." };
         var command = new Command("bench", "Measure tokens per second through the forward pass of model folders (dense, shrunk or factored) on the CPU.");
         command.Arguments.Add(models);
+        command.Subcommands.Add(MethodBenchCommand.Create());
         foreach (var option in new Option[] { batch, tokens, repeats, threads, json })
         {
             command.Options.Add(option);

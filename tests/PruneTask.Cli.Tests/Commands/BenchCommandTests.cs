@@ -33,5 +33,17 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("error:", error);
     }
 
+    [Fact]
+    public void Bench_methods_times_every_method_on_a_small_layer()
+    {
+        var (exitCode, output, error) = Run("bench", "methods", "--size", "64", "--oats-iterations", "1");
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        foreach (var name in new[] { "magnitude 50%", "wanda 2:4", "sparsegpt 50%", "sparsegpt 2:4", "OATS exact SVD", "OATS randomized SVD", "OSSCAR keep 0.5" })
+        {
+            Assert.Contains(name, output, StringComparison.Ordinal);
+        }
+    }
+
     private static (int ExitCode, string Output, string Error) Run(params string[] args) => Cli.Run(args);
 }
