@@ -31,7 +31,7 @@ public sealed class Magnitude : IPruningMethod
         var mask = scope == MagnitudeScope.Layer
             ? PruneMasks.SmallestOverall(magnitudes, PruneMasks.CountFor(sparsity, weight.numel()))
             : PruneMasks.SmallestPerRow(magnitudes, PruneMasks.CountFor(sparsity, weight.shape[1]));
-        return new PrunedLayer(weight.masked_fill(mask, 0).MoveToOuterDisposeScope());
+        return new PrunedLayer(weight.masked_fill(mask, RootedScalars.Zero).MoveToOuterDisposeScope());
     }
 
     public static PrunedLayer Prune(torch.Tensor weight, NmPattern pattern)
@@ -39,7 +39,7 @@ public sealed class Magnitude : IPruningMethod
         MethodInputs.CheckWeight(weight);
         using var disposeScope = torch.NewDisposeScope();
         var mask = PruneMasks.SmallestPerGroup(weight.abs(), pattern);
-        return new PrunedLayer(weight.masked_fill(mask, 0).MoveToOuterDisposeScope());
+        return new PrunedLayer(weight.masked_fill(mask, RootedScalars.Zero).MoveToOuterDisposeScope());
     }
 
     private static MagnitudeScope ParseScope(string text) => text switch

@@ -31,7 +31,7 @@ internal static class SparseGptSolver
 
         using var scope = torch.NewDisposeScope();
         using var inverse = InverseHessian.Factor(statistics, settings.Damping);
-        var pruned = weight.masked_fill(inverse.Dead.unsqueeze(0), 0);
+        var pruned = weight.masked_fill(inverse.Dead.unsqueeze(0), RootedScalars.Zero);
         var rowLosses = torch.zeros(weight.shape[0], dtype: torch.float32);
         var columns = weight.shape[1];
         for (long start = 0; start < columns; start += settings.BlockSize)
@@ -66,7 +66,7 @@ internal static class SparseGptSolver
             }
 
             var column = block.select(1, c);
-            var quantized = column.masked_fill(mask.select(1, c), 0);
+            var quantized = column.masked_fill(mask.select(1, c), RootedScalars.Zero);
             var difference = column - quantized;
             var pivot = pivots[c];
             kept.select(1, c).copy_(quantized);

@@ -46,6 +46,6 @@ public sealed class Wanda : IPruningMethod
     private static PrunedLayer Apply(torch.Tensor weight, torch.Tensor mask, LayerStatistics statistics)
     {
         var pruned = mask.logical_or(MethodInputs.DeadInputs(statistics.SquaredNorms).unsqueeze(0));
-        return new PrunedLayer(weight.masked_fill(pruned, 0).MoveToOuterDisposeScope());
+        return new PrunedLayer(weight.masked_fill(pruned, RootedScalars.Zero).MoveToOuterDisposeScope());
     }
 }
