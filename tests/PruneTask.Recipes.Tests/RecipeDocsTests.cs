@@ -5,7 +5,7 @@ using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests;
 
-/// <summary>The example at the top of docs/recipes.md stays a valid recipe.</summary>
+/// <summary>The recipe example in README.md (its first YAML block) stays a valid recipe.</summary>
 public sealed partial class RecipeDocsTests : IDisposable
 {
     private readonly RecipeFolder _folder = new();
@@ -15,7 +15,7 @@ public sealed partial class RecipeDocsTests : IDisposable
     [Fact]
     public void The_documented_example_passes_the_schema_and_the_loader_except_for_its_absent_files()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "recipes.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         var example = FirstYamlBlock().Match(docs).Groups[1].Value;
 
         Assert.Empty(SchemaCheck.Errors(example));

@@ -1,7 +1,7 @@
 namespace PruneTask.Recipes.Diagnostics;
 
 /// <summary>
-/// The stable diagnostic codes, documented in docs/recipes.md. A code keeps its meaning forever:
+/// The stable diagnostic codes, documented in README.md (section Recipes). A code keeps its meaning forever:
 /// new problems get new numbers, and retired numbers are never reused.
 /// </summary>
 public static class DiagnosticCodes
