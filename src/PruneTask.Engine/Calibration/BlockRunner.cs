@@ -26,6 +26,29 @@ public static class BlockRunner
         return Concatenate(outputs);
     }
 
+    /// <summary>
+    /// Embeds <paramref name="inputs"/> and runs them through every block, a batch at a time, releasing the weights of
+    /// blocks that were not loaded before. Returns the last block's output, outside any dispose scope (the caller disposes it).
+    /// </summary>
+    public static Tensor ThroughAllBlocks(PrunableModel model, Tensor inputs, int batchSize)
+    {
+        using var noGrad = no_grad();
+        var hidden = model.Embed(inputs).DetachFromDisposeScope();
+        foreach (var block in model.Blocks)
+        {
+            var wasMaterialized = block.IsMaterialized;
+            var next = Propagate(block, hidden, batchSize);
+            hidden.Dispose();
+            hidden = next;
+            if (!wasMaterialized)
+            {
+                block.Release();
+            }
+        }
+
+        return hidden;
+    }
+
     public static Tensor Concatenate(List<Tensor> batches)
     {
         var all = cat(batches, 0).DetachFromDisposeScope();

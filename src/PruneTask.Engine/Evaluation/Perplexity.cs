@@ -13,18 +13,7 @@ public static class Perplexity
     public static double Compute(PrunableModel model, Tensor tokens, int batchSize)
     {
         using var noGrad = no_grad();
-        var hidden = model.Embed(tokens).DetachFromDisposeScope();
-        foreach (var block in model.Blocks)
-        {
-            var wasMaterialized = block.IsMaterialized;
-            var next = BlockRunner.Propagate(block, hidden, batchSize);
-            hidden.Dispose();
-            hidden = next;
-            if (!wasMaterialized)
-            {
-                block.Release();
-            }
-        }
+        using var hidden = BlockRunner.ThroughAllBlocks(model, tokens, batchSize);
 
         double nll = 0;
         long count = 0;
@@ -39,7 +28,6 @@ public static class Perplexity
             count += targets.numel();
         }
 
-        hidden.Dispose();
         return Math.Exp(nll / count);
     }
 }

@@ -16,18 +16,7 @@ public static class TopOnePredictions
     public static long[] Compute(PrunableModel model, Tensor pixels, int batchSize)
     {
         using var noGrad = no_grad();
-        var hidden = model.Embed(pixels).DetachFromDisposeScope();
-        foreach (var block in model.Blocks)
-        {
-            var wasMaterialized = block.IsMaterialized;
-            var next = BlockRunner.Propagate(block, hidden, batchSize);
-            hidden.Dispose();
-            hidden = next;
-            if (!wasMaterialized)
-            {
-                block.Release();
-            }
-        }
+        using var hidden = BlockRunner.ThroughAllBlocks(model, pixels, batchSize);
 
         var predictions = new List<long>();
         for (long start = 0; start < hidden.shape[0]; start += batchSize)
@@ -42,7 +31,6 @@ public static class TopOnePredictions
             predictions.AddRange(logits.argmax(1).data<long>().ToArray());
         }
 
-        hidden.Dispose();
         return predictions.ToArray();
     }
 

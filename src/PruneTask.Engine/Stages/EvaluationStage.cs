@@ -28,12 +28,12 @@ public sealed class EvaluationStage(StageContext context)
         using var tokens = data.ToTensor();
         var denseKey = context.Keys.Evaluation("dense", context.Keys.DenseModel(), data.Fingerprint);
         var prunedKey = context.Keys.Evaluation("pruned", prunedModelKey, data.Fingerprint);
-        var (dense, denseHit) = Cached(denseKey, "dense perplexity", () =>
+        var (dense, denseHit) = CachedNumber.GetOrCompute(context.Cache, denseKey, "dense perplexity", () =>
         {
             using var model = ModelLoader.Load(modelDirectory);
             return Perplexity.Compute(model, tokens, context.BatchSize);
         });
-        var (prunedValue, prunedHit) = Cached(prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize));
+        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize));
         var report = new EvaluationReport
         {
             Metric = "perplexity",
@@ -44,18 +44,5 @@ public sealed class EvaluationStage(StageContext context)
             Cache = denseHit && prunedHit ? "hit" : "miss",
         };
         return (report, data, new Dictionary<string, CacheKey> { ["evaluate/dense"] = denseKey, ["evaluate/pruned"] = prunedKey });
-    }
-
-    private (double Value, bool Hit) Cached(CacheKey key, string description, Func<double> compute)
-    {
-        const string File = "value.txt";
-        if (context.Cache is not null && context.Cache.TryGet(key, out var entry))
-        {
-            return (double.Parse(entry.ReadText(File), CultureInfo.InvariantCulture), true);
-        }
-
-        var value = compute();
-        context.Cache?.Put(key, description, w => w.WriteText(File, value.ToString("R", CultureInfo.InvariantCulture)));
-        return (value, false);
     }
 }

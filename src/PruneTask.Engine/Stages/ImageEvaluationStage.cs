@@ -50,9 +50,9 @@ public sealed class ImageEvaluationStage(StageContext context)
             : TopOnePredictions.Agreement(predictions, DensePredictions());
 
         var (dense, denseHit) = data.Labels is { } truth
-            ? Cached(denseKey, "dense top-1 accuracy", () => TopOnePredictions.Accuracy(DensePredictions(), truth))
+            ? CachedNumber.GetOrCompute(context.Cache, denseKey, "dense top-1 accuracy", () => TopOnePredictions.Accuracy(DensePredictions(), truth))
             : (1.0, true);
-        var (prunedValue, prunedHit) = Cached(prunedKey, $"pruned {metric}", () => Score(TopOnePredictions.Compute(pruned, pixels, context.BatchSize)));
+        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, $"pruned {metric}", () => Score(TopOnePredictions.Compute(pruned, pixels, context.BatchSize)));
         var report = new EvaluationReport
         {
             Metric = metric,
@@ -69,18 +69,5 @@ public sealed class ImageEvaluationStage(StageContext context)
         }
 
         return (report, data, keys);
-    }
-
-    private (double Value, bool Hit) Cached(CacheKey key, string description, Func<double> compute)
-    {
-        const string File = "value.txt";
-        if (context.Cache is not null && context.Cache.TryGet(key, out var entry))
-        {
-            return (double.Parse(entry.ReadText(File), CultureInfo.InvariantCulture), true);
-        }
-
-        var value = compute();
-        context.Cache?.Put(key, description, w => w.WriteText(File, value.ToString("R", CultureInfo.InvariantCulture)));
-        return (value, false);
     }
 }

@@ -1,0 +1,23 @@
+using System.Globalization;
+using PruneTask.Engine.Caching;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>A single number (an evaluation result) kept in the cache as text, round-trippable.</summary>
+internal static class CachedNumber
+{
+    private const string File = "value.txt";
+
+    /// <returns>The number and whether it came from the cache.</returns>
+    public static (double Value, bool Hit) GetOrCompute(ContentCache? cache, CacheKey key, string description, Func<double> compute)
+    {
+        if (cache is not null && cache.TryGet(key, out var entry))
+        {
+            return (double.Parse(entry.ReadText(File), CultureInfo.InvariantCulture), true);
+        }
+
+        var value = compute();
+        cache?.Put(key, description, w => w.WriteText(File, value.ToString("R", CultureInfo.InvariantCulture)));
+        return (value, false);
+    }
+}
