@@ -63,6 +63,71 @@ public class InspectCommandTests
         }
     }
 
+    public static TheoryData<string, byte[]> CorruptFiles => new()
+    {
+        { "truncated", [1, 2, 3] },
+        { "header length beyond the file", Safetensors("{}", declaredLength: 1000) },
+        { "header over 100 MB", Safetensors("{}", declaredLength: 200_000_000) },
+        { "malformed JSON", Safetensors("{\"a\":") },
+        { "not UTF-8", Safetensors([0x7b, 0xff, 0xfe, 0x7d]) },
+        { "unknown dtype", Safetensors(Header(("a", "F99", "[2]", "[0,8]")), 8) },
+        { "size mismatch", Safetensors(Header(("a", "F32", "[4]", "[0,8]")), 8) },
+        { "offsets out of range", Safetensors(Header(("a", "F32", "[2]", "[0,8]")), 4) },
+        { "offsets overlapping", Safetensors(Header(("a", "F32", "[2]", "[0,8]"), ("b", "F32", "[2]", "[4,12]")), 12) },
+        { "duplicate names", Safetensors(Header(("a", "F32", "[2]", "[0,8]"), ("a", "F32", "[2]", "[8,16]")), 16) },
+    };
+
+    [Theory]
+    [MemberData(nameof(CorruptFiles))]
+    public void Every_corrupt_safetensors_case_exits_2_with_one_line_naming_the_file(string problem, byte[] file)
+    {
+        var folder = Directory.CreateTempSubdirectory("prunetask-cli-inspect-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(Model("tiny-opt"), "config.json"), Path.Combine(folder, "config.json"));
+            File.WriteAllBytes(Path.Combine(folder, "model.safetensors"), file);
+
+            var (exitCode, output, error) = Run(folder);
+
+            Assert.True(exitCode == ExitCodes.Failed, $"{problem}: exit {exitCode}, {output}");
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("model.safetensors", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_index_that_names_a_missing_shard_exits_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("prunetask-cli-inspect-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(Model("tiny-opt"), "config.json"), Path.Combine(folder, "config.json"));
+            File.WriteAllText(Path.Combine(folder, "model.safetensors.index.json"), """{ "weight_map": { "a": "model-00001-of-00002.safetensors" } }""");
+
+            var (exitCode, _, error) = Run(folder);
+
+            Assert.Equal(ExitCodes.Failed, exitCode);
+            Assert.Contains("model-00001-of-00002.safetensors", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Header(params (string Name, string Dtype, string Shape, string Offsets)[] tensors) =>
+        "{" + string.Join(",", tensors.Select(t => $"\"{t.Name}\":{{\"dtype\":\"{t.Dtype}\",\"shape\":{t.Shape},\"data_offsets\":{t.Offsets}}}")) + "}";
+
+    private static byte[] Safetensors(string header, int dataBytes = 0, long? declaredLength = null) =>
+        Safetensors(System.Text.Encoding.UTF8.GetBytes(header), dataBytes, declaredLength);
+
+    private static byte[] Safetensors(byte[] header, int dataBytes = 0, long? declaredLength = null) =>
+        [.. BitConverter.GetBytes(declaredLength ?? header.Length), .. header, .. new byte[dataBytes]];
+
     [Fact]
     public void A_corrupt_weights_file_gives_one_line_and_verbose_adds_the_stack_trace()
     {
