@@ -8,10 +8,10 @@ namespace PruneTask.Engine.Calibration.Images;
 
 /// <summary>
 /// Turns one decoded RGB image into pixel values as a <see cref="PreprocessorConfig"/> says: resize, center crop,
-/// rescale, normalize. Resizing is TorchSharp's <c>interpolate</c> (bilinear or bicubic, antialias on, as PIL
-/// filters), rounded to whole 0–255 values as PIL's 8-bit resize gives them; the results can still differ from PIL's by
-/// one grey level on some pixels (PIL uses fixed-point weights). Rescale and normalize are computed in float64 and
-/// stored as float32.
+/// rescale, normalize. Resizing follows PIL (which transformers uses): TorchSharp's <c>interpolate</c> with antialias
+/// (bilinear or bicubic, PIL's filters), horizontal then vertical, each pass rounded to whole 0–255 values as PIL's
+/// 8-bit passes are; results can still differ from PIL's by one grey level on some pixels (PIL uses fixed-point
+/// weights). Rescale and normalize are computed in float64 and stored as float32.
 /// </summary>
 public sealed class ImagePreprocessor(PreprocessorConfig config)
 {
@@ -39,13 +39,15 @@ public sealed class ImagePreprocessor(PreprocessorConfig config)
         if (config.DoResize)
         {
             var (h, w) = config.ResizedSize(height, width);
-            if ((h, w) != (height, width))
+            var mode = config.Resample == PreprocessorConfig.Bicubic ? InterpolationMode.Bicubic : InterpolationMode.Bilinear;
+            if (w != width)
             {
-                var mode = config.Resample == PreprocessorConfig.Bicubic ? InterpolationMode.Bicubic : InterpolationMode.Bilinear;
-                pixels = nn.functional.interpolate(pixels, size: [h, w], mode: mode, align_corners: false, antialias: true);
+                pixels = Resize(pixels, height, w, mode);
+            }
 
-                // PIL resizes 8-bit images to 8-bit images: round half up and clip (bicubic overshoots).
-                pixels = pixels.add(RootedScalars.Half, RootedScalars.One).floor_().clamp_(RootedScalars.Zero, White);
+            if (h != height)
+            {
+                pixels = Resize(pixels, h, w, mode);
             }
         }
 
@@ -71,6 +73,14 @@ public sealed class ImagePreprocessor(PreprocessorConfig config)
 
         return values.to_type(float32).contiguous().data<float>().ToArray();
     }
+
+    /// <summary>
+    /// One pass of PIL's two-pass resize (horizontal first, then vertical), each to an 8-bit image: the antialiased
+    /// filter, then rounding half up and clipping to 0–255 (bicubic overshoots), as PIL stores the intermediate image.
+    /// </summary>
+    private static Tensor Resize(Tensor pixels, long height, long width, InterpolationMode mode) =>
+        nn.functional.interpolate(pixels, size: [height, width], mode: mode, align_corners: false, antialias: true)
+            .add_(RootedScalars.Half, RootedScalars.One).floor_().clamp_(RootedScalars.Zero, White);
 
     /// <summary>transformers' center_crop: the top-left corner at ((H − h) // 2, (W − w) // 2).</summary>
     private Tensor CenterCrop(string path, Tensor pixels)
