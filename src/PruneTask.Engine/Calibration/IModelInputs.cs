@@ -6,7 +6,8 @@ namespace PruneTask.Engine.Calibration;
 /// What a model's embeddings take, for calibration or evaluation: token ids ([samples, sequence_length] int64) for
 /// language models, pixel values ([samples, channels, height, width] float32) for image models.
 /// <see cref="Fingerprint"/> changes exactly when what the model will see changes, so cache keys use it;
-/// <see cref="SourceSha256"/> hashes the data file's bytes (for a folder, its files').
+/// <see cref="SourceSha256"/> hashes the data file's bytes (for an image folder, every image's path and bytes and the
+/// preprocessing settings: see <see cref="Images.ImageFolderHash"/>).
 /// </summary>
 public interface IModelInputs
 {

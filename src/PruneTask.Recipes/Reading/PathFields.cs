@@ -20,21 +20,32 @@ internal static class PathFields
         return path is null || Directory.Exists(path.Value) ? path : Missing(section, key, path, "folder");
     }
 
-    /// <summary>A calibration or evaluation dataset: a supported extension, and an existing file.</summary>
+    /// <summary>
+    /// A calibration or evaluation dataset: an existing file with a supported extension, or an existing folder (of
+    /// images). The text decides which, as prune.schema.json does: a path whose last part has no extension, or that
+    /// ends in a separator, names a folder; any other path must have a supported extension and names a file.
+    /// </summary>
     public static Located<string>? ExistingDataset(SectionReader section, string key)
     {
-        var path = Absolute(section, key, required: true);
-        if (path is null)
+        var text = section.String(key, required: true);
+        if (text is null)
         {
             return null;
         }
 
-        if (!DatasetExtensions.Any(e => path.Value.EndsWith(e, StringComparison.Ordinal)))
+        var path = text with { Value = Path.GetFullPath(text.Value, section.Get(key)!.BaseDirectory) };
+        var extension = Path.GetExtension(text.Value.Replace('\\', '/'));
+        if (extension.Length == 0)
+        {
+            return Directory.Exists(path.Value) ? path : Missing(section, key, path, "folder");
+        }
+
+        if (!DatasetExtensions.Contains(extension, StringComparer.Ordinal))
         {
             section.Values.Diagnostics.Error(
                 DiagnosticCodes.InvalidFormat,
                 path.Position,
-                $"{section.Field(key)} must be a {string.Join(", ", DatasetExtensions)} file; got '{Path.GetFileName(path.Value)}'.");
+                $"{section.Field(key)} must be a {string.Join(", ", DatasetExtensions)} file or a folder of images (a folder whose name has a dot is written with a trailing '/'); got '{Path.GetFileName(path.Value)}'.");
             return null;
         }
 

@@ -1,3 +1,4 @@
+using PruneTask.Engine.Calibration.Images;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Stages;
@@ -9,7 +10,7 @@ using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Stages;
 
-/// <summary>The whole pipeline on tiny-vit: pixel values as calibration data, Wanda and SparseGPT, top-1 evaluation.</summary>
+/// <summary>The whole pipeline on tiny-vit: pixel values or image folders as calibration data, Wanda and SparseGPT, top-1 evaluation.</summary>
 public sealed class VisionPipelineTests : IDisposable
 {
     private const string Rules = """
@@ -66,7 +67,50 @@ public sealed class VisionPipelineTests : IDisposable
         Assert.Equal(expected, evaluation.Pruned);
     }
 
+    [Fact]
+    public void An_image_folder_with_class_subfolders_calibrates_wanda_and_is_scored_by_top1_accuracy()
+    {
+        // Eight random 48 × 40 PNGs (resized to 32 × 32 when loaded). Six lie in the folder of the class the dense model
+        // predicts for them, two in another class's folder; folders are named as tiny-vit's label2id names classes.
+        using var scope = torch.NewDisposeScope();
+        var files = Enumerable.Range(0, 8).Select(i => (Name: $"{i}.png", Rgb: ImageFiles.Random(48, 40, seed: 10 + i))).ToList();
+        foreach (var (name, rgb) in files)
+        {
+            ImageFiles.Png(Path.Combine(_root, "flat", name), rgb, 48, 40);
+        }
+
+        var dense = DensePredictions(LoadImages("flat").ToTensor()).data<long>().ToArray();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var label = i < 6 ? dense[i] : (dense[i] + 1) % 10;
+            ImageFiles.Png(Path.Combine(_root, "images", $"class_{label}", files[i].Name), files[i].Rgb, 48, 40);
+        }
+
+        var result = Run("images", calibration: "images", calibrationSamples: 6, rules: "defaults:\n  method: wanda\n  sparsity: 0.5");
+
+        Assert.Equal(12, result.Report.Layers.Count);
+        Assert.All(result.Report.Layers, l => Assert.Equal(("wanda", 0.5), (l.Method, Math.Round(l.AchievedSparsity, 2))));
+        var evaluation = result.Report.Evaluation!;
+        Assert.Equal(ImageEvaluationStage.AccuracyMetric, evaluation.Metric);
+        Assert.Equal(0.75, evaluation.Dense);
+        Assert.Equal(8, evaluation.Samples);
+        var images = LoadImages("images");
+        using var pruned = ModelLoader.Load(result.OutputDirectory);
+        var expected = (double)PredictionsOf(pruned, images.ToTensor()).eq(torch.tensor(images.Labels!.ToArray())).sum().item<long>() / 8;
+        Assert.Equal(expected, evaluation.Pruned);
+        Assert.Equal(images.Fingerprint, result.Lock.DataFingerprints["evaluation"]);
+        Assert.Equal(LoadImages("images", samples: 6).Fingerprint, result.Lock.DataFingerprints["calibration"]);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private PixelSet LoadImages(string folder, int samples = 0) => ImageDataLoader.Load(new ImageDataOptions
+    {
+        Path = Path.Combine(_root, folder),
+        Samples = samples,
+        Input = new ImageShape(3, 32, 32),
+        ModelDirectory = ModelPath,
+    });
 
     private static torch.Tensor DensePredictions(torch.Tensor images)
     {
@@ -76,11 +120,11 @@ public sealed class VisionPipelineTests : IDisposable
 
     private static torch.Tensor PredictionsOf(PrunableModel model, torch.Tensor images) => model.Forward(images).argmax(1);
 
-    private RunResult Run(string evaluation)
+    private RunResult Run(string evaluation, string calibration = "calibration.npy", int calibrationSamples = 12, string rules = Rules)
     {
-        using (var calibration = PixelFiles.Random(16, seed: 3))
+        using (var pixels = PixelFiles.Random(16, seed: 3))
         {
-            PixelFiles.Npy(Path.Combine(_root, "calibration.npy"), calibration);
+            PixelFiles.Npy(Path.Combine(_root, "calibration.npy"), pixels);
         }
 
         var recipe = Path.Combine(_root, "recipe.prune.yaml");
@@ -89,15 +133,15 @@ public sealed class VisionPipelineTests : IDisposable
             model:
               path: {ModelPath}
             calibration:
-              dataset: calibration.npy
-              samples: 12
+              dataset: {calibration}
+              samples: {calibrationSamples}
             evaluate:
               dataset: {evaluation}
             output:
               path: out
             cache:
               path: cache
-            {Rules}
+            {rules}
             """);
         var loaded = RecipeLoader.Load(recipe);
         Assert.True(loaded.Recipe is not null, string.Join("\n", loaded.Diagnostics));

@@ -27,6 +27,12 @@ public static class CalibrationDataLoader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SequenceLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.VocabSize);
         var path = options.Path;
+        if (Directory.Exists(path))
+        {
+            throw new CalibrationDataException(
+                path, "is a folder: folders of images are data for image models (ViT, DINOv2); a language model reads a .txt, .jsonl, .bin or .npy file.");
+        }
+
         var bytes = ReadFile(path);
         var tokens = Path.GetExtension(path).ToLowerInvariant() switch
         {

@@ -13,6 +13,9 @@ public sealed record ImageDataOptions
     /// <summary>The pixel layout the model takes; every image must have it.</summary>
     public required ImageShape Input { get; init; }
 
-    /// <summary>The model folder, whose preprocessor_config.json says how image files are resized and normalised.</summary>
+    /// <summary>
+    /// The model folder, for image folders: its preprocessor_config.json says how images are resized and normalised,
+    /// its config.json's label2id may label the class folders.
+    /// </summary>
     public string? ModelDirectory { get; init; }
 }

@@ -165,4 +165,16 @@ public sealed class CalibrationDataLoaderTests : IDisposable
         Assert.Contains("unknown tokenizer 'wordpiece'", tokenizer.Message);
         Assert.Contains("needs the model folder", noModel.Message);
     }
+
+    [Fact]
+    public void A_folder_is_an_error_that_says_folders_are_for_image_models()
+    {
+        var folder = _temp.Combine("images");
+        Directory.CreateDirectory(folder);
+
+        var error = Assert.Throws<CalibrationDataException>(() => CalibrationDataLoader.Load(Options(folder)));
+
+        Assert.Equal(folder, error.FilePath);
+        Assert.Contains("folders of images are data for image models", error.Reason, StringComparison.Ordinal);
+    }
 }
