@@ -1,10 +1,12 @@
+using PruneTask.Engine.Calibration.Images;
 using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Planning;
 
 /// <summary>
 /// Every file a run reads, as absolute paths: the recipe and the recipes it extends, the model folder's files
-/// (config, weights, tokenizer) and the calibration and evaluation data. Build tools use it as their inputs.
+/// (config, weights, tokenizer) and the calibration and evaluation data (for an image folder, its image files).
+/// Build tools use it as their inputs.
 /// </summary>
 public static class RunInputFiles
 {
@@ -19,14 +21,26 @@ public static class RunInputFiles
 
         if (recipe.Calibration is { } calibration)
         {
-            files.Add(calibration.Dataset.Value);
+            AddDataset(files, calibration.Dataset.Value);
         }
 
         if (recipe.Evaluation is { } evaluation)
         {
-            files.Add(evaluation.Dataset.Value);
+            AddDataset(files, evaluation.Dataset.Value);
         }
 
         return files.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    private static void AddDataset(List<string> files, string dataset)
+    {
+        if (Directory.Exists(dataset))
+        {
+            files.AddRange(ImageFolderReader.Files(dataset));
+        }
+        else
+        {
+            files.Add(dataset);
+        }
     }
 }

@@ -33,6 +33,24 @@ internal static class ImageFolderReader
         return all.Count > 0 ? (all, classes) : throw NoImages(folder);
     }
 
+    /// <summary>
+    /// Every image file the folder holds where <see cref="Read"/> looks (directly in it and in its subfolders), as full
+    /// paths in reading order, for build tools' input lists: no layout checks, and none when the folder cannot be listed.
+    /// </summary>
+    public static IReadOnlyList<string> Files(string folder)
+    {
+        try
+        {
+            var direct = Images(folder, prefix: "", classIndex: null);
+            var nested = Names(folder, Directory.EnumerateDirectories).SelectMany(name => Images(Path.Combine(folder, name), name + "/", null));
+            return [.. direct.Concat(nested).Select(image => image.FullPath)];
+        }
+        catch (CalibrationDataException)
+        {
+            return [];
+        }
+    }
+
     public static bool IsImage(string fileName) =>
         Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
