@@ -17,16 +17,15 @@ public sealed class PlanCacheStatus
     private readonly IReadOnlyDictionary<string, string> _stageKeys;
     private readonly ContentCache? _cache;
 
-    private PlanCacheStatus(bool current, string reason, IReadOnlyDictionary<string, string> stageKeys, ContentCache? cache)
+    private PlanCacheStatus(string reason, IReadOnlyDictionary<string, string> stageKeys, ContentCache? cache)
     {
-        IsCurrent = current;
         Reason = reason;
         _stageKeys = stageKeys;
         _cache = cache;
     }
 
     /// <summary>True when the last run's keys are this plan's keys, so <see cref="Of"/> is exact.</summary>
-    public bool IsCurrent { get; }
+    public bool IsCurrent => _cache is not null;
 
     /// <summary>One line for people: what the status rests on, or why it is unknown.</summary>
     public string Reason { get; }
@@ -48,7 +47,7 @@ public sealed class PlanCacheStatus
             : changed is not null ? $"{changed} changed since the last run"
             : null;
         return reason is null
-            ? new PlanCacheStatus(true, $"as of the last run ({lockPath}); cache {cacheDirectory}", lockFile.StageKeys, new ContentCache(cacheDirectory))
+            ? new PlanCacheStatus($"as of the last run ({lockPath}); cache {cacheDirectory}", lockFile.StageKeys, new ContentCache(cacheDirectory))
             : Unknown(reason);
     }
 
@@ -65,5 +64,5 @@ public sealed class PlanCacheStatus
     }
 
     private static PlanCacheStatus Unknown(string reason) =>
-        new(false, reason, new Dictionary<string, string>(), null);
+        new(reason, new Dictionary<string, string>(), null);
 }
