@@ -1,19 +1,19 @@
 namespace PruneTask.Tests.Common;
 
-/// <summary>Finds the repository root (the folder holding PruneTask.sln) and the shared fixtures beside it.</summary>
+/// <summary>Finds the repository root (the folder holding PruneTask.sln) and the fixtures in tests/fixtures.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared/fixtures relative to the repository root; throws (so a test fails, never skips) when missing.</summary>
+    /// <summary>tests/fixtures under the repository root; throws (so a test fails, never skips) when missing.</summary>
     public static string Fixtures
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"));
+            var path = Path.Combine(Root, "tests", "fixtures");
             return Directory.Exists(path)
                 ? path
-                : throw new DirectoryNotFoundException($"The shared fixtures are missing: expected them at {path}.");
+                : throw new DirectoryNotFoundException($"The test fixtures are missing: expected them at {path}.");
         }
     }
 

@@ -4,7 +4,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Allocation;
 
 /// <summary>
-/// OWL (methods.md §3, as luuyin/OWL's <c>prune_wanda_outlier</c>): blocks whose Wanda scores hold more outliers get
+/// OWL (docs/methods.md §3, as luuyin/OWL's <c>prune_wanda_outlier</c>): blocks whose Wanda scores hold more outliers get
 /// lower sparsity. The per-block mean stays the target and the spread is 2λ, before the clamp to [0, 0.99].
 /// </summary>
 public static class OwlAllocation

@@ -1,7 +1,7 @@
 namespace PruneTask.Engine.Benchmarks;
 
 /// <summary>
-/// Operation-count models for a [d_out, d_in] layer, following the cost sections of methods.md. Sorts count
+/// Operation-count models for a [d_out, d_in] layer, following the cost sections of docs/methods.md. Sorts count
 /// n·log2(k) comparisons for n entries sorted in runs of k; statistics gathering is not included.
 /// </summary>
 public static class OperationCounts

@@ -4,7 +4,7 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// What calibration learned about the input of one linear layer: the raw Gram XᵀX summed over all tokens
-/// (float64), its diagonal, and the counts a method needs to normalise them (methods.md §0.3).
+/// (float64), its diagonal, and the counts a method needs to normalise them (docs/methods.md §0.3).
 /// </summary>
 public sealed class LayerStatistics : IDisposable
 {

@@ -4,7 +4,7 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// Magnitude pruning: zeroes the smallest |W| with no calibration data. Unstructured pruning flags exactly
-/// floor(s · count) weights of the layer (<see cref="MagnitudeScope.Layer"/>, methods.md Decisions 7) or of each row;
+/// floor(s · count) weights of the layer (<see cref="MagnitudeScope.Layer"/>, docs/methods.md Decisions 7) or of each row;
 /// N:M zeroes the M − N smallest of every group. Ties go to the lower index; kept weights are copied unchanged.
 /// </summary>
 public sealed class Magnitude : IPruningMethod

@@ -30,7 +30,7 @@ internal static class MethodInputs
     /// <summary>Inputs that calibration never saw nonzero (G_jj = 0), as a bool [d_in] vector.</summary>
     public static torch.Tensor DeadInputs(torch.Tensor squaredNorms) => squaredNorms.eq(0);
 
-    /// <summary>Wanda's activation norm a_j = sqrt(G_jj / n_seq), float32 [d_in] (methods.md §1).</summary>
+    /// <summary>Wanda's activation norm a_j = sqrt(G_jj / n_seq), float32 [d_in] (docs/methods.md §1).</summary>
     public static torch.Tensor ColumnNorms(torch.Tensor squaredNorms, long sequences)
     {
         using var scope = torch.NewDisposeScope();

@@ -2,7 +2,7 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// An N:M pattern as recipes write it: at most <see cref="N"/> nonzeros in every group of <see cref="M"/>
-/// consecutive input weights of a row, groups starting at multiples of M (methods.md, Decisions 1).
+/// consecutive input weights of a row, groups starting at multiples of M (docs/methods.md, Decisions 1).
 /// </summary>
 public readonly record struct NmPattern(int N, int M)
 {

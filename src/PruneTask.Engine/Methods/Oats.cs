@@ -4,7 +4,7 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// OATS (Zhang and Papyan, ICLR 2025): approximates W by a sparse plus a low-rank matrix in the space scaled by the
-/// input second moments, D_j = sqrt(G_jj / n_seq), and returns both the dense result and the factors (methods.md §4).
+/// input second moments, D_j = sqrt(G_jj / n_seq), and returns both the dense result and the factors (docs/methods.md §4).
 /// Features that never fire (G_jj = 0) get zero columns in every output instead of the reference's division by zero.
 /// </summary>
 public static class Oats

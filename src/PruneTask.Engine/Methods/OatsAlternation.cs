@@ -3,7 +3,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// OATS's alternating thresholding on one scaled matrix Wt = W·D (methods.md §4): starting from S = 0, each iteration
+/// OATS's alternating thresholding on one scaled matrix Wt = W·D (docs/methods.md §4): starting from S = 0, each iteration
 /// takes the best rank-r approximation L of Wt − S, then the best budgeted sparse S of Wt − L. Both half-steps minimise
 /// ‖Wt − L − S‖_F over their block, so with the exact SVD the recorded objective never increases.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// OATS settings (methods.md §4). <paramref name="Compression"/> ρ is the fraction of parameters removed, counting the
+/// OATS settings (docs/methods.md §4). <paramref name="Compression"/> ρ is the fraction of parameters removed, counting the
 /// low-rank and the sparse part; <paramref name="RankRatio"/> κ is the share of the kept parameters given to the low-rank part.
 /// With a <paramref name="Pattern"/> (N kept of every M in the sparse part) ρ is ignored: the budget follows from κ and N/M.
 /// <paramref name="Seed"/> seeds the Gaussian sketches of <see cref="OatsSvd.Randomized"/>.

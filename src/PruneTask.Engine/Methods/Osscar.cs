@@ -5,7 +5,7 @@ namespace PruneTask.Engine.Methods;
 /// <summary>
 /// OSSCAR (Meng et al., ICML 2024): structured pruning of a consumer layer's input groups (neurons or heads) by
 /// combinatorial search on the layer-wise reconstruction objective, followed by an exact least-squares refit of the
-/// surviving columns (methods.md §5). Runs in float64 and needs the full Gram XᵀX.
+/// surviving columns (docs/methods.md §5). Runs in float64 and needs the full Gram XᵀX.
 /// </summary>
 public static class Osscar
 {

@@ -1,7 +1,7 @@
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// OSSCAR settings (methods.md §5). <paramref name="Keep"/>: fraction of groups that survive, K = ⌊G·keep⌋.
+/// OSSCAR settings (docs/methods.md §5). <paramref name="Keep"/>: fraction of groups that survive, K = ⌊G·keep⌋.
 /// <paramref name="GroupSize"/>: 1 for MLP neurons, head_dim for attention heads. <paramref name="Damping"/>: λ₂.
 /// <paramref name="UpdateIter"/>: u, the batch divisor of the greedy stage (reference: 10 for neurons, 2 for heads).
 /// <paramref name="LocalSearch"/> enables the swap stage for up to <paramref name="MaxIter"/> swaps.

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// OSSCAR's ridge-damped reconstruction problem for one consumer layer, in float64 (methods.md §5):
+/// OSSCAR's ridge-damped reconstruction problem for one consumer layer, in float64 (docs/methods.md §5):
 /// B₀ = Wᵀ with dead input rows zeroed, Ĥ = G + λ₂·mean(diag G)·I, C = Ĥ·B₀, f(B) = ½·tr(BᵀĤB) − tr(BᵀC).
 /// </summary>
 internal sealed class OsscarProblem : IDisposable

@@ -4,7 +4,7 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// A support during OSSCAR's search: the removed groups, P = Ĥ_SS⁻¹ embedded in [in, in], and B = P·C, kept exact
-/// under removals by low-rank downdates (methods.md §5, "Closed forms").
+/// under removals by low-rank downdates (docs/methods.md §5, "Closed forms").
 /// </summary>
 internal sealed class OsscarState : IDisposable
 {

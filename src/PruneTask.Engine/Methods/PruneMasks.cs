@@ -5,7 +5,7 @@ namespace PruneTask.Engine.Methods;
 /// <summary>
 /// Masks (true = prune) that flag the smallest scores of a [out, in] score matrix, within each row, within each
 /// N:M group of a row, or over the whole matrix. Every selection sorts stably, so equal scores are flagged lower
-/// index first (methods.md, Decisions 6).
+/// index first (docs/methods.md, Decisions 6).
 /// </summary>
 internal static class PruneMasks
 {

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// SparseGPT (methods.md §2): OBS pruning with weight updates, in float32 as the reference. Unstructured pruning
+/// SparseGPT (docs/methods.md §2): OBS pruning with weight updates, in float32 as the reference. Unstructured pruning
 /// chooses its mask adaptively per block of columns (floor(s·n)+1 weights per block, none when s = 0); N:M zeroes
 /// M − N of every group. The result's <see cref="PrunedLayer.Loss"/> is ½·tr(ΔW·H_damped·ΔWᵀ) with H = (2/n_seq)·G.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// SparseGPT's knobs (methods.md §2): the column block size B, in which one adaptive mask is chosen and updates
+/// SparseGPT's knobs (docs/methods.md §2): the column block size B, in which one adaptive mask is chosen and updates
 /// are applied lazily, and the relative damping added to the Hessian diagonal (times its mean).
 /// </summary>
 public sealed record SparseGptSettings(int BlockSize = 128, double Damping = 0.01)

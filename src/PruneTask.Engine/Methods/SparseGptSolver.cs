@@ -3,7 +3,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// SparseGPT's column loop (methods.md §2, as IST-DASLab/sparsegpt's <c>fasterprune</c>): per block of B columns,
+/// SparseGPT's column loop (docs/methods.md §2, as IST-DASLab/sparsegpt's <c>fasterprune</c>): per block of B columns,
 /// an adaptive unstructured mask (scores w²/U_cc² ≤ the floor(s·n)-th smallest) or N:M masks chosen at each group's
 /// first column from the weights as updated so far; each pruned column's error is spread over the later columns of
 /// the block at once and over the remaining blocks in one lazy matrix product.

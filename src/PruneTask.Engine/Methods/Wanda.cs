@@ -3,7 +3,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// Wanda (methods.md §1): score |W_ij| · sqrt(G_jj / n_seq); unstructured pruning zeroes the floor(s · d_in)
+/// Wanda (docs/methods.md §1): score |W_ij| · sqrt(G_jj / n_seq); unstructured pruning zeroes the floor(s · d_in)
 /// lowest scores of every row, N:M the M − N lowest of every group. Ties go to the lower column, kept weights are
 /// bit-identical copies, and dead inputs (G_jj = 0) are always zeroed.
 /// </summary>

@@ -12,7 +12,7 @@ namespace PruneTask.Engine.Stages;
 
 /// <summary>
 /// The allocate stage: gives every pruned layer its target. Uniform groups keep the recipe's target; OWL groups
-/// get one target per block from the layerwise outlier distribution of a dense pass (methods.md §3), whose
+/// get one target per block from the layerwise outlier distribution of a dense pass (docs/methods.md §3), whose
 /// statistics are cached like any others.
 /// </summary>
 public sealed class TargetAllocator(StageContext context)

@@ -3,7 +3,7 @@ using PruneTask.Recipes.Reading;
 
 namespace PruneTask.Recipes.Methods;
 
-/// <summary>The methods a recipe can name, with exactly the options and defaults of shared/methods.md.</summary>
+/// <summary>The methods a recipe can name, with exactly the options and defaults of docs/methods.md.</summary>
 internal static class MethodCatalog
 {
     private static readonly OptionDefinition _scope = OptionDefinition.Choice(OptionNames.Scope, "layer", "row");

@@ -36,7 +36,7 @@ internal static class ShapeChecks
         }
     }
 
-    /// <summary>methods.md §4: r = floor(κ·density·d_out·d_in / (d_out + d_in)), density 1 − ρ, or (N/M)/(1 − κ) for a pattern.</summary>
+    /// <summary>docs/methods.md §4: r = floor(κ·density·d_out·d_in / (d_out + d_in)), density 1 − ρ, or (N/M)/(1 − κ) for a pattern.</summary>
     private static void CheckOatsRank(LayerDescriptor layer, Located<PruneTarget> target, LayerSettings settings, double rankRatio, LayerDiagnostics diagnostics)
     {
         var pattern = target.Value.Pattern;

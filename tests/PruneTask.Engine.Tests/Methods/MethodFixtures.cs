@@ -6,7 +6,7 @@ using TorchSharp;
 namespace PruneTask.Engine.Tests.Methods;
 
 /// <summary>
-/// The reference results in shared/fixtures/methods (see its README): one [64, 128] layer, calibrated on
+/// The reference results in tests/fixtures/methods (see its README): one [64, 128] layer, calibrated on
 /// X = 4 sequences of 128 tokens. Case "" uses X, case "_dead" uses X_dead (column 109 zero).
 /// </summary>
 internal static class MethodFixtures
