@@ -12,6 +12,9 @@ public static class DiagnosticCodes
     public const string DuplicateKey = "PRN004";
     public const string UnsupportedVersion = "PRN005";
 
+    /// <summary>A recipe beyond <see cref="Loading.RecipeLimits"/>: file size, nodes after alias expansion, nesting, extends chain.</summary>
+    public const string RecipeTooLarge = "PRN006";
+
     public const string UnknownKey = "PRN010";
     public const string MissingKey = "PRN011";
     public const string WrongType = "PRN012";

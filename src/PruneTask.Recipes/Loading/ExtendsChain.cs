@@ -11,9 +11,8 @@ internal static class ExtendsChain
     public static IReadOnlyList<RecipeDocument>? Load(string path, DiagnosticBag diagnostics)
     {
         var fullPath = Path.GetFullPath(path);
-        if (RecipeFileReader.TryReadText(fullPath, out var error) is not { } text)
+        if (RecipeFileReader.ReadText(fullPath, new SourcePosition(path, 0, 0), DiagnosticCodes.RecipeUnreadable, "the recipe", diagnostics) is not { } text)
         {
-            diagnostics.Error(DiagnosticCodes.RecipeUnreadable, new SourcePosition(path, 0, 0), $"Cannot read the recipe: {error}");
             return null;
         }
 
@@ -25,6 +24,12 @@ internal static class ExtendsChain
             if (document.Extends is not { } extends)
             {
                 return chain;
+            }
+
+            if (chain.Count == RecipeLimits.MaxExtendsChain)
+            {
+                diagnostics.Error(DiagnosticCodes.RecipeTooLarge, extends.Position, $"extends chains more than {RecipeLimits.MaxExtendsChain} recipes; that is the limit.");
+                return null;
             }
 
             document = LoadBase(chain, extends, Path.IsPathRooted(path), diagnostics);
@@ -43,9 +48,8 @@ internal static class ExtendsChain
             return null;
         }
 
-        if (RecipeFileReader.TryReadText(fullPath, out var error) is not { } text)
+        if (RecipeFileReader.ReadText(fullPath, extends.Position, DiagnosticCodes.BaseRecipeNotFound, $"the base recipe {fullPath}", diagnostics) is not { } text)
         {
-            diagnostics.Error(DiagnosticCodes.BaseRecipeNotFound, extends.Position, $"Cannot read the base recipe {fullPath}: {error}");
             return null;
         }
 

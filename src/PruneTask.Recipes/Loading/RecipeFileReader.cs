@@ -10,16 +10,32 @@ internal static class RecipeFileReader
 {
     public const int SupportedVersion = 1;
 
-    public static string? TryReadText(string fullPath, out string? error)
+    /// <summary>
+    /// The file's text, or null with the reason reported at <paramref name="position"/>: <paramref name="unreadableCode"/>
+    /// when it cannot be read, PRN006 when it is larger than <see cref="RecipeLimits.MaxFileBytes"/> (found after
+    /// reading at most that many bytes, so a huge file or an endless device costs nothing).
+    /// </summary>
+    /// <param name="description">What the file is, for the message: "the recipe", "the base recipe x".</param>
+    public static string? ReadText(string fullPath, SourcePosition position, string unreadableCode, string description, DiagnosticBag diagnostics)
     {
         try
         {
-            error = null;
-            return File.ReadAllText(fullPath);
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var bytes = new byte[RecipeLimits.MaxFileBytes + 1];
+            var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (length > RecipeLimits.MaxFileBytes)
+            {
+                diagnostics.Error(
+                    DiagnosticCodes.RecipeTooLarge, position, $"{char.ToUpperInvariant(description[0])}{description[1..]} is larger than {RecipeLimits.MaxFileBytes} bytes (1 MiB), the limit for a recipe.");
+                return null;
+            }
+
+            using var reader = new StreamReader(new MemoryStream(bytes, 0, length), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            error = exception.Message;
+            diagnostics.Error(unreadableCode, position, $"Cannot read {description}: {exception.Message}");
             return null;
         }
     }

@@ -17,6 +17,7 @@ internal sealed partial class VariableSubstituter
 
     private readonly Dictionary<string, ScalarNode> _variables = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
+    private long _spliced;
 
     private VariableSubstituter(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
@@ -112,6 +113,18 @@ internal sealed partial class VariableSubstituter
         if (!_variables.TryGetValue(name, out var variable))
         {
             _diagnostics.Error(DiagnosticCodes.UnknownVariable, scalar.Position, $"Unknown variable '{name}'.{Suggestions.Hint(name, _variables.Keys)}");
+            return false;
+        }
+
+        _spliced += variable.Text.Length;
+        if (_spliced > RecipeLimits.MaxSplicedCharacters)
+        {
+            if (_spliced - variable.Text.Length <= RecipeLimits.MaxSplicedCharacters)
+            {
+                _diagnostics.Error(
+                    DiagnosticCodes.RecipeTooLarge, scalar.Position, $"Variable references splice more than {RecipeLimits.MaxSplicedCharacters} characters into the recipe; that is the limit.");
+            }
+
             return false;
         }
 
