@@ -6,10 +6,13 @@ public static class ExitCodes
     /// <summary>Success.</summary>
     public const int Ok = 0;
 
-    /// <summary>The input is invalid: a recipe with errors, or a command line that does not parse.</summary>
+    /// <summary>The recipe is invalid (errors PRN001–PRN099); nothing else gives this code.</summary>
     public const int Invalid = 1;
 
-    /// <summary>The command could not run: unreadable or unsupported model, I/O error, numerical failure.</summary>
+    /// <summary>
+    /// The command could not run: a command line that does not parse, an unreadable recipe or model, unusable data,
+    /// NaN or Inf in weights or results, a numerical failure, an I/O error (errors PRN002 and PRN1xx).
+    /// </summary>
     public const int Failed = 2;
 
     /// <summary>Cancelled by Ctrl+C or SIGTERM.</summary>

@@ -1,3 +1,3 @@
 using PruneTask.Cli;
 
-return PruneCommandLine.Create().Parse(args).Invoke();
+return PruneCommandLine.Invoke(args);

@@ -9,7 +9,7 @@ internal static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = PruneCommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = PruneCommandLine.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -28,7 +28,18 @@ public static class ReportCommand
                     return ExitCodes.Failed;
                 }
 
-                var report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options)!;
+                RunReport report;
+                try
+                {
+                    report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options)!;
+                }
+                catch (JsonException e)
+                {
+                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error PRN105: not a report written by `dotnet prune run`: {e.Message}");
+                    return ExitCodes.Failed;
+                }
+
+
                 table.AddRow(Markup.Escape(folder), Distinct(report.Layers.Select(l => l.Method)), Markup.Escape(Distinct(report.Layers.Select(l => l.Target))),
                     Sparsity(report), MeanError(report), Number(report.Evaluation?.Dense), Number(report.Evaluation?.Pruned));
             }

@@ -53,7 +53,7 @@ internal sealed class InverseHessian : IDisposable
             }
         }
 
-        throw new InvalidOperationException(string.Create(
+        throw new NumericalFailureException(string.Create(
             CultureInfo.InvariantCulture,
             $"SparseGPT: the Hessian could not be factorized even with damping {used / 10}·mean(diag H); the layer's statistics may hold non-finite values."));
     }

@@ -28,16 +28,16 @@ public sealed class LazyTensor : IDisposable
     /// <summary>The float32 tensor; read on first access. Valid until <see cref="Release"/>; do not dispose it.</summary>
     public torch.Tensor Value => _value ??= Read().DetachFromDisposeScope();
 
-    /// <summary>A fresh float32 copy that the caller owns, read from the source (not from <see cref="Value"/>).</summary>
+    /// <summary>
+    /// A fresh float32 copy that the caller owns, read from the source (not from <see cref="Value"/>).
+    /// Throws <see cref="NonFiniteWeightsException"/> when it holds NaN or Inf.
+    /// </summary>
     public torch.Tensor Read()
     {
-        if (!_transpose)
-        {
-            return _source.LoadFloat32(Name);
-        }
-
         using var scope = torch.NewDisposeScope();
-        return _source.LoadFloat32(Name).t().contiguous().MoveToOuterDisposeScope();
+        var value = _source.LoadFloat32(Name);
+        FiniteWeights.Require(value, Name);
+        return (_transpose ? value.t().contiguous() : value).MoveToOuterDisposeScope();
     }
 
     public void Release()

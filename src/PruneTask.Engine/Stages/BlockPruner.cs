@@ -83,6 +83,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         // Every input of the block at the highest need, so one entry serves any later change of which layers are pruned.
         var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
         var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs);
+        FiniteResults.RequireStatistics(block.Index, collected);
         StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
         return (collected, key, false);
     }
@@ -92,6 +93,31 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         result.LowRankU is { } u && result.LowRankV is { } v && result.Sparse is { } sparse
             ? u.numel() + v.numel() + sparse.count_nonzero().item<long>()
             : result.Weight.count_nonzero().item<long>();
+
+    /// <summary>The method's result, checked finite; a numerical failure becomes PRN103 naming the layer.</summary>
+    private static PrunedLayer Run(IPruningMethod method, string layer, LayerPruneRequest request)
+    {
+        PrunedLayer result;
+        try
+        {
+            result = method.Prune(request);
+        }
+        catch (NumericalFailureException e)
+        {
+            throw new PruneRunException(RunErrorCodes.NumericalFailure, $"{layer}: {e.Message}", inner: e);
+        }
+
+        try
+        {
+            FiniteResults.RequireResult(layer, method.Name, result);
+            return result;
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
 
     private (CacheKey Key, LayerReport Report, bool[]? RemovedGroups) PruneLayer(
         LinearLayer linear, ResolvedLayer layer, IPruningMethod method, LayerStatistics? statistics, CacheKey? statisticsKey, ReconstructionMeter meter)
@@ -106,7 +132,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         var hit = result is not null;
         if (result is null)
         {
-            result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
+            result = Run(method, layer.Name, new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
 

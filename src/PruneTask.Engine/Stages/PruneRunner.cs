@@ -27,6 +27,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         using var model = LoadModel(recipe);
         var fingerprint = ModelFingerprint.Compute(modelDirectory, model);
         CheckFingerprint(recipe, fingerprint);
+        CheckFinite(recipe, model);
         var calibration = LoadCalibration(recipe, model);
         var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
         var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize);
@@ -93,6 +94,19 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
                 RunErrorCodes.FingerprintMismatch,
                 $"The model's fingerprint is {actual}, not the {pinned.Value} the recipe pins: the weights or config changed.",
                 pinned.Position);
+        }
+    }
+
+    /// <summary>NaN or Inf in any tensor stops the run before anything is computed, cached or written.</summary>
+    private static void CheckFinite(Recipe recipe, PrunableModel model)
+    {
+        try
+        {
+            FiniteWeights.CheckAll(model.Weights);
+        }
+        catch (NonFiniteWeightsException e)
+        {
+            throw new PruneRunException(RunErrorCodes.NonFiniteWeights, e.Message, recipe.Model.Path.Position, e);
         }
     }
 
