@@ -99,6 +99,18 @@ public class SparseGptTests
         Assert.Throws<InvalidOperationException>(() => SparseGpt.Prune(weight, new LayerStatistics(statistics.SquaredNorms, null, 512, Sequences), 0.5));
     }
 
+    [Fact]
+    public void A_hessian_that_no_damping_makes_factorizable_is_a_numerical_failure()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (weight, statistics) = Layer(seed: 25);
+        using var overflowing = new LayerStatistics(statistics.SquaredNorms.mul(1e60), statistics.Gram!.mul(1e60), statistics.Tokens, Sequences);
+
+        var failure = Assert.Throws<NumericalFailureException>(() => SparseGpt.Prune(weight, overflowing, 0.5));
+
+        Assert.Contains("could not be factorized", failure.Message, StringComparison.Ordinal);
+    }
+
     private static (torch.Tensor Weight, LayerStatistics Statistics) Layer(ulong seed, long? deadColumn = null)
     {
         var x = SyntheticLayer.Activations(seed, 512, 128, 5, 90);
