@@ -9,8 +9,6 @@ namespace PruneTask.Recipes.Model;
 /// </summary>
 public sealed class LayerMatcher
 {
-    private static readonly TimeSpan _regexTimeout = TimeSpan.FromSeconds(1);
-
     private readonly Func<string, bool> _isMatch;
 
     private LayerMatcher(string key, string text, Func<string, bool> isMatch, SourcePosition position)
@@ -38,13 +36,19 @@ public sealed class LayerMatcher
         {
             try
             {
-                var regex = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant, _regexTimeout);
+                // Linear-time matching: no pattern can make resolution take exponential time (ReDoS).
+                var regex = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
                 error = null;
                 return new LayerMatcher(key, text, regex.IsMatch, position);
             }
             catch (ArgumentException exception)
             {
                 error = exception.Message;
+                return null;
+            }
+            catch (NotSupportedException)
+            {
+                error = "backreferences, lookarounds, atomic groups and conditionals are not supported (patterns are matched in linear time).";
                 return null;
             }
         }
