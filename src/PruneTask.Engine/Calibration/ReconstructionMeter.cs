@@ -36,8 +36,19 @@ public sealed class ReconstructionMeter : IDisposable
     }
 
     /// <summary>The relative error of a tracked linear, or null when it saw no input or its dense output is zero.</summary>
-    public double? RelativeError(string name) =>
-        _sums.TryGetValue(name, out var s) && s.Reference > 0 ? Math.Sqrt(s.Error / s.Reference) : null;
+    /// <summary>The layer's relative error, null when it saw no input; a non-finite one is refused (PRN103): reports hold finite numbers.</summary>
+    public double? RelativeError(string name)
+    {
+        if (!_sums.TryGetValue(name, out var s) || !(s.Reference > 0))
+        {
+            return null;
+        }
+
+        var error = Math.Sqrt(s.Error / s.Reference);
+        return double.IsFinite(error)
+            ? error
+            : throw new Stages.PruneRunException(Stages.RunErrorCodes.NumericalFailure, $"{name}: the reconstruction error on the calibration inputs is not finite (the activations overflow).");
+    }
 
     public void Dispose()
     {

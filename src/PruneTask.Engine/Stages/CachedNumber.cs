@@ -3,7 +3,7 @@ using PruneTask.Engine.Caching;
 
 namespace PruneTask.Engine.Stages;
 
-/// <summary>A single number (an evaluation result) kept in the cache as text, round-trippable.</summary>
+/// <summary>A single number (an evaluation result) kept in the cache as text, round-trippable; NaN and Inf are refused (PRN103).</summary>
 internal static class CachedNumber
 {
     private const string File = "value.txt";
@@ -17,6 +17,11 @@ internal static class CachedNumber
         }
 
         var value = compute();
+        if (!double.IsFinite(value))
+        {
+            throw new PruneRunException(RunErrorCodes.NumericalFailure, $"The {description} is {value.ToString(CultureInfo.InvariantCulture)}: the model's outputs are not finite; nothing was cached.");
+        }
+
         cache?.Put(key, description, w => w.WriteText(File, value.ToString("R", CultureInfo.InvariantCulture)));
         return (value, false);
     }
