@@ -1,3 +1,5 @@
+using PruneTask.Tests.Common;
+
 namespace PruneTask.Cli.Tests;
 
 /// <summary>Every failure a command meets is one line with a code and exit code 2; 1 only for an invalid recipe.</summary>
@@ -46,6 +48,23 @@ public sealed class CommandFailureTests : IDisposable
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.StartsWith($"{Path.Combine(_root, "report.json")}: error PRN105: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("{}")]
+    [InlineData("{\"stage_keys\": null}")]
+    public void Plan_with_a_corrupt_lock_file_reports_the_cache_status_unknown(string lockText)
+    {
+        var recipe = Path.Combine(_root, "r.prune.yaml");
+        File.WriteAllText(recipe, $"version: 1\nmodel:\n  path: {RepositoryPaths.Fixture("models", "tiny-llama-gqa")}\ndefaults:\n  method: magnitude\n  sparsity: 0.5\noutput:\n  path: out\n");
+        Directory.CreateDirectory(Path.Combine(_root, "out"));
+        File.WriteAllText(Path.Combine(_root, "out", "prune.lock.json"), lockText);
+
+        var (exitCode, output, error) = Cli.Run("plan", recipe);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        Assert.Contains("is not a lock file written by `dotnet prune run`", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,17 +35,7 @@ public static class BenchCommand
             torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
             var settings = new ThroughputSettings(Math.Max(1, parseResult.GetValue(batch)), Math.Max(1, parseResult.GetValue(tokens)), Math.Max(1, parseResult.GetValue(repeats)));
             var output = parseResult.InvocationConfiguration.Output;
-            IReadOnlyList<ThroughputResult> results;
-            try
-            {
-                results = ForwardThroughput.Measure(parseResult.GetValue(models)!, settings);
-            }
-            catch (Exception e) when (e is ModelException or IOException or Engine.IO.SafetensorsFormatException)
-            {
-                parseResult.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.Failed;
-            }
-
+            var results = ForwardThroughput.Measure(parseResult.GetValue(models)!, settings);
             foreach (var result in results)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -44,16 +44,8 @@ public static class CacheCommand
 
     private static int Run(ParseResult result, Action<TextWriter> action)
     {
-        try
-        {
-            action(result.InvocationConfiguration.Output);
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            result.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Failed;
-        }
+        action(result.InvocationConfiguration.Output);
+        return ExitCodes.Ok;
     }
 
     private static void List(CacheMaintenance cache, bool json, TextWriter output)

@@ -8,7 +8,7 @@ namespace PruneTask.Cli.Commands;
 /// <summary>
 /// <c>dotnet prune inspect MODEL_DIR [--json]</c>: the architecture, parameter count, stored dtypes and every
 /// prunable linear with its shape, read from config.json and tensor headers only (no weight is loaded).
-/// A model that cannot be read gives one error line and exit code 2 (the stack trace only with --verbose).
+/// A model that cannot be read gives one error line (PRN101) and exit code 2, as every failure does (CommandFailure).
 /// </summary>
 public static class InspectCommand
 {
@@ -24,23 +24,7 @@ public static class InspectCommand
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            ModelSummary summary;
-            try
-            {
-                summary = ModelLoader.Inspect(parseResult.GetValue(model)!);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                error.WriteLine($"error: {exception.Message.ReplaceLineEndings(" ")}");
-                if (parseResult.GetValue(GlobalOptions.Verbose))
-                {
-                    error.WriteLine(exception);
-                }
-
-                return ExitCodes.Failed;
-            }
-
+            var summary = ModelLoader.Inspect(parseResult.GetValue(model)!);
             output.Write(parseResult.GetValue(json) ? Json(summary) : Text(summary));
             return ExitCodes.Ok;
         });

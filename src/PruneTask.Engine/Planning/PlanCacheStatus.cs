@@ -38,7 +38,11 @@ public sealed class PlanCacheStatus
             return Unknown($"not run yet: no {ExportStage.LockFileName} in {outputDirectory}");
         }
 
-        var lockFile = JsonSerializer.Deserialize<LockFile>(File.ReadAllText(lockPath), ReportJson.Options)!;
+        if (TryReadLock(lockPath) is not { StageKeys: not null } lockFile)
+        {
+            return Unknown($"{lockPath} is not a lock file written by `dotnet prune run`");
+        }
+
         var written = File.GetLastWriteTimeUtc(lockPath);
         var changed = RunInputFiles.List(plan.Recipe).FirstOrDefault(f => File.Exists(f) && File.GetLastWriteTimeUtc(f) > written);
         var reason =
@@ -49,6 +53,18 @@ public sealed class PlanCacheStatus
         return reason is null
             ? new PlanCacheStatus($"as of the last run ({lockPath}); cache {cacheDirectory}", lockFile.StageKeys, new ContentCache(cacheDirectory))
             : Unknown(reason);
+    }
+
+    private static LockFile? TryReadLock(string lockPath)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LockFile>(File.ReadAllText(lockPath), ReportJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>"cached", "evicted" (the last run's result is gone from the cache), or null when unknown or not a stage of this plan.</summary>

@@ -30,7 +30,7 @@ public sealed class BenchCommandTests : IDisposable
         var (exitCode, _, error) = Run("bench", _root, "--repeats", "1");
 
         Assert.Equal(ExitCodes.Failed, exitCode);
-        Assert.Contains("error:", error);
+        Assert.StartsWith("dotnet-prune: error PRN101: ", error, StringComparison.Ordinal);
     }
 
     [Fact]

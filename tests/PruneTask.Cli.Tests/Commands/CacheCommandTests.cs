@@ -99,13 +99,13 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_malformed_age_is_invalid_input()
+    public void A_malformed_age_is_a_usage_error()
     {
         Store("statistics", "a", 10, TimeSpan.FromDays(30));
 
         var (exitCode, _, error) = Run("clean", "--older-than", "week");
 
-        Assert.Equal(ExitCodes.Invalid, exitCode);
+        Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Contains("'week' is not an age", error);
         Assert.Single(new CacheMaintenance(_root).List());
     }

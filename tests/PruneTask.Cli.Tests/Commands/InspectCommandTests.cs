@@ -54,7 +54,7 @@ public class InspectCommandTests
 
             Assert.Equal(ExitCodes.Failed, exitCode);
             Assert.Equal("", output);
-            Assert.StartsWith("error: Unsupported architecture 'MambaForCausalLM'. Supported: ", error);
+            Assert.StartsWith("dotnet-prune: error PRN101: Unsupported architecture 'MambaForCausalLM'. Supported: ", error);
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
         finally
