@@ -9,16 +9,16 @@ namespace PruneTask.Recipes.Tests;
 /// </summary>
 public sealed class RecipeLoaderFuzzTests : IDisposable
 {
-    private static readonly char[] _indicators = ['[', ']', '{', '}', ':', ',', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '#', '-', '?', '\t', '\n'];
+    private static readonly char[] _indicators = ['[', ']', '{', '}', ':', ',', '&', '*', '\'', '"', '-', '\t'];
 
     private readonly RecipeFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
+    public static TheoryData<string> Valid => CorpusRecipe.Names("valid");
+
     [Theory]
-    [InlineData("v02-every-section.prune.yaml")]
-    [InlineData("v18-flow-style.prune.yaml")]
-    [InlineData("v19-anchors.prune.yaml")]
+    [MemberData(nameof(Valid))]
     public void A_recipe_cut_at_any_byte_loads_or_gives_diagnostics(string name)
     {
         var bytes = File.ReadAllBytes(CorpusRecipe.Open("valid", name).Path);
@@ -29,12 +29,11 @@ public sealed class RecipeLoaderFuzzTests : IDisposable
         }
     }
 
-    [Theory]
-    [InlineData("v18-flow-style.prune.yaml")]
-    [InlineData("v19-anchors.prune.yaml")]
-    public void A_recipe_with_an_indicator_inserted_anywhere_loads_or_gives_diagnostics(string name)
+    [Fact]
+    public void A_recipe_with_an_indicator_inserted_anywhere_loads_or_gives_diagnostics()
     {
-        var text = File.ReadAllText(CorpusRecipe.Open("valid", name).Path);
+        // Block and flow style, an anchor and its alias.
+        var text = File.ReadAllText(CorpusRecipe.Open("valid", "v19-anchors.prune.yaml").Path);
         foreach (var indicator in _indicators)
         {
             for (var at = 0; at <= text.Length; at++)
