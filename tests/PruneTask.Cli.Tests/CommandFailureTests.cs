@@ -39,10 +39,13 @@ public sealed class CommandFailureTests : IDisposable
         Assert.Contains("   at ", verbose, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_corrupt_report_is_one_line_not_a_stack_trace()
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public void A_corrupt_report_is_one_line_not_a_stack_trace(string text)
     {
-        File.WriteAllText(Path.Combine(_root, "report.json"), "{ not json");
+        File.WriteAllText(Path.Combine(_root, "report.json"), text);
 
         var (exitCode, _, error) = Cli.Run("report", _root);
 

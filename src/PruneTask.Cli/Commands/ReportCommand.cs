@@ -31,7 +31,7 @@ public static class ReportCommand
                 RunReport report;
                 try
                 {
-                    report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options)!;
+                    report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options) ?? throw new JsonException("it holds null.");
                 }
                 catch (JsonException e)
                 {
