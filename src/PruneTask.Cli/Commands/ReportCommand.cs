@@ -24,7 +24,7 @@ public static class ReportCommand
                 var path = Path.Combine(folder, ExportStage.ReportFileName);
                 if (!File.Exists(path))
                 {
-                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error PRN105: no report.json here; run `dotnet prune run` first.");
+                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error {RunErrorCodes.ReportUnreadable}: no report.json here; run `dotnet prune run` first.");
                     return ExitCodes.Failed;
                 }
 
@@ -35,7 +35,7 @@ public static class ReportCommand
                 }
                 catch (JsonException e)
                 {
-                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error PRN105: not a report written by `dotnet prune run`: {e.Message}");
+                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error {RunErrorCodes.ReportUnreadable}: not a report written by `dotnet prune run`: {e.Message}");
                     return ExitCodes.Failed;
                 }
 

@@ -24,6 +24,9 @@ public static class RunErrorCodes
     /// <summary>The recipe asks for something this version cannot do yet (an output format for this architecture, a method).</summary>
     public const string Unsupported = "PRN104";
 
+    /// <summary><c>report</c>: a folder without report.json, or one that does not parse.</summary>
+    public const string ReportUnreadable = "PRN105";
+
     /// <summary>A weight, embedding or norm of the model holds NaN or Inf values (named by tensor).</summary>
     public const string NonFiniteWeights = "PRN106";
 
