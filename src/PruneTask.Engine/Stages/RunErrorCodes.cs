@@ -17,4 +17,7 @@ public static class RunErrorCodes
 
     /// <summary>The recipe asks for something this version cannot do yet (an output format for this architecture, a method).</summary>
     public const string Unsupported = "PRN104";
+
+    /// <summary>The pruned model is worse than evaluate.max_perplexity_increase allows (the output is written, without a lock file).</summary>
+    public const string QualityGateFailed = "PRN106";
 }
