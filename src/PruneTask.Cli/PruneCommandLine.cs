@@ -20,6 +20,8 @@ public static class PruneCommandLine
         root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         return root;
     }
 }
