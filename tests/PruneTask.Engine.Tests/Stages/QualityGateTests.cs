@@ -1,0 +1,83 @@
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Stages;
+using PruneTask.Tests.Common;
+using TorchSharp;
+
+namespace PruneTask.Engine.Tests.Stages;
+
+public sealed class QualityGateTests : IDisposable
+{
+    private readonly PipelineWorkspace _workspace = new();
+
+    /// <summary>
+    /// On random tokens pruning the random fixture model lowers perplexity; on text the dense model itself wrote
+    /// (greedy, so it is confident) pruning raises it, as with a real model on real text.
+    /// </summary>
+    public QualityGateTests() => WriteGreedyText(Path.Combine(_workspace.Root, "greedy.bin"), windows: 4, length: 32);
+
+    [Fact]
+    public void A_pruned_model_worse_than_the_bound_fails_the_gate_and_gets_reports_but_no_lock_file()
+    {
+        var result = _workspace.Run(_workspace.Recipe(Recipe(0.0001)));
+
+        var gate = result.Report.QualityGate!;
+        Assert.False(gate.Passed);
+        Assert.Equal(result.Report.Evaluation!.RelativeChange, gate.Increase, 5);
+        Assert.True(gate.Increase > 0.0001);
+        Assert.False(File.Exists(Path.Combine(_workspace.Output, ExportStage.LockFileName)));
+        Assert.Contains("FAILED", File.ReadAllText(Path.Combine(_workspace.Output, ExportStage.MarkdownReportFileName)), StringComparison.Ordinal);
+        Assert.Contains("evaluate.max_perplexity_increase allows 0.01 %", QualityGate.Describe(gate, result.Report.Evaluation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pruned_model_within_the_bound_passes_and_is_locked()
+    {
+        var result = _workspace.Run(_workspace.Recipe(Recipe(1000)));
+
+        Assert.True(result.Report.QualityGate!.Passed);
+        Assert.True(File.Exists(Path.Combine(_workspace.Output, ExportStage.LockFileName)));
+        Assert.True(File.Exists(Path.Combine(_workspace.Output, ExportStage.HtmlReportFileName)));
+    }
+
+    [Fact]
+    public void Without_the_field_there_is_no_gate()
+    {
+        var result = _workspace.Run(_workspace.Recipe(Recipe(null)));
+
+        Assert.Null(result.Report.QualityGate);
+        Assert.NotNull(result.Report.Evaluation);
+    }
+
+    public void Dispose() => _workspace.Dispose();
+
+    private static void WriteGreedyText(string path, int windows, int length)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = ModelLoader.Load(RepositoryPaths.Fixture("models", "tiny-llama-gqa"));
+        var tokens = new List<long>();
+        for (var w = 0; w < windows; w++)
+        {
+            var sequence = new List<long> { 3 + (w * 17) };
+            while (sequence.Count < length)
+            {
+                using var logits = model.Forward(torch.tensor(sequence.ToArray()).unsqueeze(0));
+                sequence.Add(logits[0, -1].argmax().item<long>());
+            }
+
+            tokens.AddRange(sequence);
+        }
+
+        File.WriteAllBytes(path, [.. tokens.SelectMany(BitConverter.GetBytes)]);
+    }
+
+    private static string Recipe(double? maxIncrease) => $"""
+        defaults:
+          method: wanda
+          sparsity: 0.7
+        evaluate:
+          dataset: greedy.bin
+          sequence_length: 32
+          samples: 4
+        {(maxIncrease is { } m ? $"  max_perplexity_increase: {m.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")}
+        """;
+}
