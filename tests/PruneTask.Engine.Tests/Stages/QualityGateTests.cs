@@ -1,7 +1,4 @@
-using PruneTask.Engine.Models;
 using PruneTask.Engine.Stages;
-using PruneTask.Tests.Common;
-using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Stages;
 
@@ -13,7 +10,7 @@ public sealed class QualityGateTests : IDisposable
     /// On random tokens pruning the random fixture model lowers perplexity; on text the dense model itself wrote
     /// (greedy, so it is confident) pruning raises it, as with a real model on real text.
     /// </summary>
-    public QualityGateTests() => WriteGreedyText(Path.Combine(_workspace.Root, "greedy.bin"), windows: 4, length: 32);
+    public QualityGateTests() => GreedyText.Write(Path.Combine(_workspace.Root, "greedy.bin"));
 
     [Fact]
     public void A_pruned_model_worse_than_the_bound_fails_the_gate_and_gets_reports_but_no_lock_file()
@@ -49,26 +46,6 @@ public sealed class QualityGateTests : IDisposable
     }
 
     public void Dispose() => _workspace.Dispose();
-
-    private static void WriteGreedyText(string path, int windows, int length)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var model = ModelLoader.Load(RepositoryPaths.Fixture("models", "tiny-llama-gqa"));
-        var tokens = new List<long>();
-        for (var w = 0; w < windows; w++)
-        {
-            var sequence = new List<long> { 3 + (w * 17) };
-            while (sequence.Count < length)
-            {
-                using var logits = model.Forward(torch.tensor(sequence.ToArray()).unsqueeze(0));
-                sequence.Add(logits[0, -1].argmax().item<long>());
-            }
-
-            tokens.AddRange(sequence);
-        }
-
-        File.WriteAllBytes(path, [.. tokens.SelectMany(BitConverter.GetBytes)]);
-    }
 
     private static string Recipe(double? maxIncrease) => $"""
         defaults:
