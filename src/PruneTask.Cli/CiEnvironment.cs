@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using PruneTask.Recipes.Diagnostics;
 
@@ -29,6 +30,20 @@ public sealed class CiEnvironment(CiSystem system, string? stepSummary, string? 
 
     public static CiEnvironment Current => From(Environment.GetEnvironmentVariable);
 
+    /// <summary>
+    /// The CI environment a command reports to. Under <c>--diagnostics-format msbuild</c> (the MSBuild task) there are no
+    /// annotations: MSBuild turns the canonical lines into build errors, which the CI's MSBuild matcher or logger
+    /// annotates already. The job summary is still published.
+    /// </summary>
+    public static CiEnvironment For(ParseResult parseResult)
+    {
+        var ci = Current;
+        return parseResult.GetValue(GlobalOptions.DiagnosticsFormat) == "msbuild" ? new CiEnvironment(ci.System, ci.StepSummary, null) { Annotates = false } : ci;
+    }
+
+    /// <summary>Whether diagnostics become annotations (false under MSBuild, see <see cref="For"/>).</summary>
+    public bool Annotates { get; private init; } = true;
+
     public static CiEnvironment From(Func<string, string?> variable)
     {
         var system = string.Equals(variable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase) ? CiSystem.GitHubActions
@@ -39,7 +54,7 @@ public sealed class CiEnvironment(CiSystem system, string? stepSummary, string? 
     }
 
     /// <summary>The workflow command that annotates <paramref name="diagnostic"/>, or null outside CI.</summary>
-    public string? Annotation(Diagnostic diagnostic) => System switch
+    public string? Annotation(Diagnostic diagnostic) => !Annotates ? null : System switch
     {
         CiSystem.GitHubActions => GitHubAnnotation(diagnostic),
         CiSystem.AzurePipelines => AzureAnnotation(diagnostic),
@@ -57,7 +72,7 @@ public sealed class CiEnvironment(CiSystem system, string? stepSummary, string? 
     }
 
     /// <summary>Shows report.md on the job's page: appended to GITHUB_STEP_SUMMARY, or uploaded by Azure's task.uploadsummary.</summary>
-    public void PublishSummary(TextWriter output, string reportMarkdown)
+    public void PublishSummary(TextWriter output, TextWriter error, string reportMarkdown)
     {
         if (StepSummary is { } summary)
         {
@@ -66,7 +81,8 @@ public sealed class CiEnvironment(CiSystem system, string? stepSummary, string? 
 
         if (System == CiSystem.AzurePipelines)
         {
-            output.WriteLine($"##vso[task.uploadsummary]{Path.GetFullPath(reportMarkdown)}");
+            // Under MSBuild stdout is logged below -v minimal; stderr always shows, and Azure finds ##vso anywhere in a line.
+            (Annotates ? output : error).WriteLine($"##vso[task.uploadsummary]{Path.GetFullPath(reportMarkdown)}");
         }
     }
 

@@ -69,6 +69,18 @@ public sealed class CiEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void Under_msbuild_diagnostics_format_there_are_no_annotations_because_msbuild_reports_the_lines()
+    {
+        var recipe = Write("bad.prune.yaml", BadRecipe);
+
+        var (exitCode, output, error) = CliProcess.Run(_folder.Root, new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }, "validate", recipe, "--diagnostics-format", "msbuild");
+
+        Assert.Equal(ExitCodes.Invalid, exitCode);
+        Assert.DoesNotContain("::error", output, StringComparison.Ordinal);
+        Assert.Contains($"(6,13): error PRN014: {SparsityMessage}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_under_GitHub_Actions_appends_report_md_to_the_step_summary()
     {
         var summary = Path.Combine(_folder.Root, "summary.md");

@@ -47,7 +47,7 @@ internal static class PlanLoader
     /// <summary>Every diagnostic on stderr, and in CI also as the CI system's annotation (see <see cref="CiEnvironment"/>).</summary>
     public static void Print(ParseResult parseResult, IEnumerable<Diagnostic> diagnostics)
     {
-        var ci = CiEnvironment.Current;
+        var ci = CiEnvironment.For(parseResult);
         foreach (var diagnostic in diagnostics)
         {
             ci.Print(parseResult.InvocationConfiguration.Error, parseResult.InvocationConfiguration.Output, diagnostic);

@@ -54,7 +54,7 @@ public static class RunCommand
             {
                 var result = new PruneRunner(options, log).Run(plan);
                 RunSummary.Print(parseResult.InvocationConfiguration.Output, result);
-                CiEnvironment.Current.PublishSummary(parseResult.InvocationConfiguration.Output, Path.Combine(result.OutputDirectory, ExportStage.MarkdownReportFileName));
+                CiEnvironment.For(parseResult).PublishSummary(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, Path.Combine(result.OutputDirectory, ExportStage.MarkdownReportFileName));
                 return QualityGateExit(parseResult, plan, result);
             }
             catch (PruneRunException e)
