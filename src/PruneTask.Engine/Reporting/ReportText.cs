@@ -10,7 +10,12 @@ public static class ReportText
 {
     public static string Methods(RunReport report) => string.Join(", ", report.Layers.Select(l => l.Method).Distinct());
 
-    public static string Targets(RunReport report) => string.Join(", ", report.Layers.Select(l => l.Target).Distinct());
+    /// <summary>The distinct targets; with more than two (OWL gives each block its own) the first and how many.</summary>
+    public static string Targets(RunReport report)
+    {
+        var distinct = report.Layers.Select(l => l.Target).Distinct().ToList();
+        return distinct.Count <= 2 ? string.Join(", ", distinct) : $"{distinct[0]}, … ({distinct.Count})";
+    }
 
     /// <summary>Zero or removed weights over the pruned layers' weights, weighted by layer size; null without layers.</summary>
     public static double? Sparsity(RunReport report)
