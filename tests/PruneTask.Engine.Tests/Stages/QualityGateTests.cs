@@ -1,4 +1,6 @@
+using PruneTask.Engine.Reporting;
 using PruneTask.Engine.Stages;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Tests.Stages;
 
@@ -43,6 +45,19 @@ public sealed class QualityGateTests : IDisposable
 
         Assert.Null(result.Report.QualityGate);
         Assert.NotNull(result.Report.Evaluation);
+    }
+
+    [Fact]
+    public void The_gate_is_refused_at_its_field_for_an_image_model_measured_by_accuracy()
+    {
+        var field = new Located<double>(0.05, new SourcePosition("vit.prune.yaml", 9, 28));
+        var settings = new EvaluationSettings(new Located<string>("images", field.Position), TokenizerKind.Auto, "text", null, new Located<int>(0, field.Position), field.Position, field);
+        var accuracy = new EvaluationReport { Metric = ImageEvaluationStage.AccuracyMetric, Dense = 0.9, Pruned = 0.8, Samples = 8, SequenceLength = 0, Cache = "miss" };
+
+        var error = Assert.Throws<PruneRunException>(() => QualityGate.Measure(settings, accuracy));
+
+        Assert.Equal(RunErrorCodes.Unsupported, error.Code);
+        Assert.Equal(field.Position, error.Position);
     }
 
     public void Dispose() => _workspace.Dispose();
