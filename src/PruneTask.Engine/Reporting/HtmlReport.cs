@@ -6,7 +6,7 @@ namespace PruneTask.Engine.Reporting;
 
 /// <summary>
 /// report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) with the summary, bar charts
-/// of every layer's sparsity and reconstruction error and of OWL's blocks, and the per-layer table. Every string
+/// of every layer's removed fraction and reconstruction error and of OWL's blocks, and the per-layer table. Every string
 /// from the recipe or the model is HTML-encoded.
 /// </summary>
 public static class HtmlReport
@@ -33,8 +33,8 @@ public static class HtmlReport
             .Append("<style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>Pruning report: ").Append(Encode(Path.GetFileName(report.Recipe))).Append("</h1>");
         Summary(html, report);
-        Chart(html, "Sparsity per layer", new SvgBarChart("Sparsity per layer", SparsityColour,
-            [.. report.Layers.Select(l => (l.Name, l.AchievedSparsity))]) { Maximum = 1 });
+        const string removed = "Parameters removed per layer (sparsity, or 1 − kept fraction)";
+        Chart(html, removed, new SvgBarChart(removed, SparsityColour, [.. report.Layers.Select(l => (l.Name, ReportText.RemovedFraction(l)))]) { Maximum = 1 });
         var errors = report.Layers.Where(l => l.RelativeReconstructionError is not null).ToList();
         if (errors.Count > 0)
         {

@@ -24,6 +24,10 @@ public static class ReportText
         return before == 0 ? null : report.Layers.Sum(l => l.AchievedSparsity * l.ParametersBefore) / before;
     }
 
+    /// <summary>1 − parameters after / before: the sparsity for unstructured and N:M pruning, the compression for OATS, the removed units for OSSCAR and norm.</summary>
+    public static double RemovedFraction(LayerReport layer) =>
+        layer.ParametersBefore == 0 ? 0 : 1 - ((double)layer.ParametersAfter / layer.ParametersBefore);
+
     public static double? MeanError(RunReport report)
     {
         var errors = report.Layers.Select(l => l.RelativeReconstructionError).OfType<double>().ToList();
