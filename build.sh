@@ -8,6 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 prereqs() {
   command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK (dotnet) is not on PATH; install it first." >&2; exit 1; }
   "$root/scripts/prereqs.sh"
+  "$root/scripts/chromium.sh"
 }
 
 run_tests() {

@@ -45,6 +45,8 @@ public static class PruneCommandLine
         root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         GuardedAction.Apply(root);
         return root;
     }

@@ -8,7 +8,7 @@ namespace PruneTask.Cli.Commands;
 
 /// <summary>
 /// Loads a recipe and resolves it against its model's tensor list for <c>run</c> and <c>plan</c>, printing every
-/// diagnostic on stderr in MSBuild's canonical form.
+/// diagnostic on stderr in MSBuild's canonical form (and as CI annotations in CI).
 /// </summary>
 internal static class PlanLoader
 {
@@ -17,7 +17,7 @@ internal static class PlanLoader
     {
         var error = parseResult.InvocationConfiguration.Error;
         var loaded = RecipeLoader.Load(recipePath, RecipeOverrideOptions.Read(parseResult));
-        Print(error, loaded.Diagnostics);
+        Print(parseResult, loaded.Diagnostics);
         if (loaded.Recipe is not { } recipe)
         {
             return (null, loaded.IsUnreadable ? ExitCodes.Failed : ExitCodes.Invalid, loaded);
@@ -31,7 +31,7 @@ internal static class PlanLoader
         catch (Exception e) when (e is ModelException or Engine.IO.SafetensorsFormatException or IOException)
         {
             var p = recipe.Model.Path.Position;
-            Print(error, [new Diagnostic(DiagnosticCodes.ModelUnreadable, DiagnosticSeverity.Error, p.File, p.Line, p.Column, $"Cannot read the model: {e.Message}")]);
+            Print(parseResult, [new Diagnostic(DiagnosticCodes.ModelUnreadable, DiagnosticSeverity.Error, p.File, p.Line, p.Column, $"Cannot read the model: {e.Message}")]);
             if (parseResult.GetValue(GlobalOptions.Verbose))
             {
                 error.WriteLine(e);
@@ -40,15 +40,17 @@ internal static class PlanLoader
             return (null, ExitCodes.Failed, loaded);
         }
 
-        Print(error, plan.Diagnostics);
+        Print(parseResult, plan.Diagnostics);
         return plan.HasErrors ? (null, ExitCodes.Invalid, loaded) : (plan, ExitCodes.Ok, loaded);
     }
 
-    public static void Print(TextWriter error, IEnumerable<Diagnostic> diagnostics)
+    /// <summary>Every diagnostic on stderr, and in CI also as the CI system's annotation (see <see cref="CiEnvironment"/>).</summary>
+    public static void Print(ParseResult parseResult, IEnumerable<Diagnostic> diagnostics)
     {
+        var ci = CiEnvironment.For(parseResult);
         foreach (var diagnostic in diagnostics)
         {
-            error.WriteLine(diagnostic);
+            ci.Print(parseResult.InvocationConfiguration.Error, parseResult.InvocationConfiguration.Output, diagnostic);
         }
     }
 }

@@ -1,72 +1,88 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using PruneTask.Engine.Reporting;
 using PruneTask.Engine.Stages;
-using Spectre.Console;
 
 namespace PruneTask.Cli.Commands;
 
-/// <summary><c>dotnet prune report OUTPUT…</c>: one row per pruned output folder, from its report.json, to compare runs.</summary>
+/// <summary>
+/// <c>dotnet prune report OUTPUT…</c>: compares pruned output folders from their report.json; with two folders also
+/// every layer's differences, with one folder and <c>--format markdown|html</c> that run's full report. A folder
+/// without report.json gets an error line and the others are still shown; the exit code is 2 only when none could be read.
+/// </summary>
 public static class ReportCommand
 {
+    private static readonly string[] _formats = ["table", "json", "markdown", "html"];
+
     public static Command Create()
     {
         var outputs = new Argument<string[]>("output") { Description = "Output folders written by `dotnet prune run`.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("report", "Compare pruned outputs: method, target, sparsity and perplexity from each report.json.");
+        outputs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unknown option '{token.Value}' (an output folder cannot start with '-'; write ./{token.Value} for one that does).");
+            }
+        });
+        var format = new Option<string>("--format", "-f") { Description = "table (default), json, markdown or html.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(_formats);
+        var json = new Option<bool>("--json") { Description = "Same as --format json." };
+        var command = new Command("report", "Compare pruned outputs (method, target, sparsity, error, perplexity); with two, per-layer differences.");
         command.Arguments.Add(outputs);
+        command.Options.Add(format);
+        command.Options.Add(json);
         command.SetAction(parseResult =>
         {
-            var table = new Table().Border(TableBorder.Simple)
-                .AddColumns("output", "methods", "targets", "sparsity", "mean rel. error", "ppl dense", "ppl pruned");
-            foreach (var folder in parseResult.GetValue(outputs)!)
+            var output = parseResult.InvocationConfiguration.Output;
+            var runs = Read(parseResult.GetValue(outputs)!, parseResult.InvocationConfiguration.Error);
+            if (runs.Count == 0)
             {
-                var path = Path.Combine(folder, ExportStage.ReportFileName);
-                if (!File.Exists(path))
-                {
-                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error {RunErrorCodes.ReportUnreadable}: no report.json here; run `dotnet prune run` first.");
-                    return ExitCodes.Failed;
-                }
-
-                RunReport report;
-                try
-                {
-                    report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options) ?? throw new JsonException("it holds null.");
-                }
-                catch (JsonException e)
-                {
-                    parseResult.InvocationConfiguration.Error.WriteLine($"{path}: error {RunErrorCodes.ReportUnreadable}: not a report written by `dotnet prune run`: {e.Message}");
-                    return ExitCodes.Failed;
-                }
-
-
-                table.AddRow(Markup.Escape(folder), Distinct(report.Layers.Select(l => l.Method)), Markup.Escape(Distinct(report.Layers.Select(l => l.Target))),
-                    Sparsity(report), MeanError(report), Number(report.Evaluation?.Dense), Number(report.Evaluation?.Pruned));
+                return ExitCodes.Failed;
             }
 
-            PlainConsole.Create(parseResult.InvocationConfiguration.Output).Write(table);
+            var comparison = RunComparison.Of(runs);
+            switch (parseResult.GetValue(json) ? "json" : parseResult.GetValue(format))
+            {
+                case "json":
+                    output.Write(ReportJson.Serialize(comparison));
+                    break;
+                case "markdown":
+                    output.Write(runs.Count == 1 ? MarkdownReport.Render(runs[0].Report) : ComparisonTables.Of(comparison).Markdown());
+                    break;
+                case "html":
+                    output.Write(runs.Count == 1 ? HtmlReport.Render(runs[0].Report) : ComparisonTables.Of(comparison).Html());
+                    break;
+                default:
+                    ComparisonTables.Of(comparison).WriteTerminal(output);
+                    break;
+            }
+
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Distinct(IEnumerable<string> values)
+    /// <summary>The report of every folder that has one; an error line on <paramref name="error"/> for each that has none.</summary>
+    private static List<(string Output, RunReport Report)> Read(IEnumerable<string> folders, TextWriter error)
     {
-        var distinct = values.Distinct().ToList();
-        return distinct.Count <= 2 ? string.Join(", ", distinct) : $"{distinct[0]}, … ({distinct.Count})";
-    }
+        var runs = new List<(string, RunReport)>();
+        foreach (var folder in folders)
+        {
+            var path = Path.Combine(folder, ExportStage.ReportFileName);
+            try
+            {
+                runs.Add((folder, JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options) ?? throw new JsonException("it holds null.")));
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                error.WriteLine($"{path}: error {RunErrorCodes.ReportUnreadable}: no report.json here; run `dotnet prune run` first.");
+            }
+            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{path}: error {RunErrorCodes.ReportUnreadable}: cannot read report.json: {e.Message}");
+            }
+        }
 
-    private static string Sparsity(RunReport report)
-    {
-        var before = report.Layers.Sum(l => l.ParametersBefore);
-        return before == 0 ? "-" : (report.Layers.Sum(l => l.AchievedSparsity * l.ParametersBefore) / before).ToString("P1", CultureInfo.InvariantCulture);
+        return runs;
     }
-
-    private static string MeanError(RunReport report)
-    {
-        var errors = report.Layers.Where(l => l.RelativeReconstructionError is not null).Select(l => l.RelativeReconstructionError!.Value).ToList();
-        return errors.Count == 0 ? "-" : errors.Average().ToString("F4", CultureInfo.InvariantCulture);
-    }
-
-    private static string Number(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";
 }

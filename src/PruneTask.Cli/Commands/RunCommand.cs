@@ -8,7 +8,7 @@ namespace PruneTask.Cli.Commands;
 
 /// <summary>
 /// <c>dotnet prune run RECIPE</c>: calibrate, allocate, prune, evaluate and export, reusing every cached result.
-/// Exit code 0 on success, 1 for an invalid recipe, 2 when the run fails.
+/// Exit code 0 on success, 1 for an invalid recipe, 2 when the run fails or the pruned model fails the recipe's quality gate.
 /// </summary>
 public static class RunCommand
 {
@@ -54,12 +54,13 @@ public static class RunCommand
             {
                 var result = new PruneRunner(options, log).Run(plan);
                 RunSummary.Print(parseResult.InvocationConfiguration.Output, result);
-                return ExitCodes.Ok;
+                CiEnvironment.For(parseResult).PublishSummary(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, Path.Combine(result.OutputDirectory, ExportStage.MarkdownReportFileName));
+                return QualityGateExit(parseResult, plan, result);
             }
             catch (PruneRunException e)
             {
                 var p = e.Position ?? new Recipes.Model.SourcePosition(plan.Recipe.Path, 0, 0);
-                parseResult.InvocationConfiguration.Error.WriteLine(new Diagnostic(e.Code, DiagnosticSeverity.Error, p.File, p.Line, p.Column, e.Message));
+                PlanLoader.Print(parseResult, [new Diagnostic(e.Code, DiagnosticSeverity.Error, p.File, p.Line, p.Column, e.Message)]);
                 if (parseResult.GetValue(GlobalOptions.Verbose))
                 {
                     parseResult.InvocationConfiguration.Error.WriteLine(e);
@@ -69,6 +70,19 @@ public static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Exit code 2, with an error at the recipe's evaluate.max_perplexity_increase, when the pruned model fails the quality gate.</summary>
+    private static int QualityGateExit(ParseResult parseResult, PrunePlan plan, RunResult result)
+    {
+        if (result.Report.QualityGate is not { Passed: false } gate || plan.Recipe.Evaluation?.MaxPerplexityIncrease is not { } field)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var p = field.Position;
+        PlanLoader.Print(parseResult, [new Diagnostic(RunErrorCodes.QualityGateFailed, DiagnosticSeverity.Error, p.File, p.Line, p.Column, QualityGate.Describe(gate, result.Report.Evaluation!))]);
+        return ExitCodes.Failed;
     }
 
     private static void WriteDeps(string path, IReadOnlyList<string> files)

@@ -75,12 +75,6 @@ public static class ValidateCommand
             return resolution.HasErrors ? ExitCodes.Invalid : ExitCodes.Ok;
         }
 
-        private void Print(IEnumerable<Diagnostic> diagnostics)
-        {
-            foreach (var diagnostic in diagnostics)
-            {
-                _error.WriteLine(diagnostic);
-            }
-        }
+        private void Print(IEnumerable<Diagnostic> diagnostics) => PlanLoader.Print(parseResult, diagnostics);
     }
 }

@@ -9,6 +9,9 @@ public sealed record BlockReport
 
     public required string Target { get; init; }
 
+    /// <summary>The mean fraction (sparsity, or compression for OATS) chosen for the block's layers; null for N:M patterns.</summary>
+    public double? Fraction { get; init; }
+
     /// <summary>"hit" when the block's calibration statistics came from the cache.</summary>
     public required string StatisticsCache { get; init; }
 }

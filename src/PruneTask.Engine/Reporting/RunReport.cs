@@ -19,6 +19,9 @@ public sealed record RunReport
 
     public EvaluationReport? Evaluation { get; init; }
 
+    /// <summary>The recipe's quality gate (<c>evaluate.max_perplexity_increase</c>) and whether the pruned model passed it.</summary>
+    public QualityGateReport? QualityGate { get; init; }
+
     /// <summary>Seconds spent in each stage (calibrate, allocate, prune, evaluate, export).</summary>
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
 }
@@ -48,6 +51,8 @@ public sealed record RunTotals
 /// <summary>Perplexity of the dense and the pruned model on the evaluation data.</summary>
 public sealed record EvaluationReport
 {
+    public const string PerplexityMetric = "perplexity";
+
     public required string Metric { get; init; }
 
     public required double Dense { get; init; }
@@ -59,4 +64,19 @@ public sealed record EvaluationReport
     public required int SequenceLength { get; init; }
 
     public required string Cache { get; init; }
+
+    /// <summary>(pruned − dense) / dense: +0.04 is 4% higher perplexity.</summary>
+    public double RelativeChange => Dense == 0 ? 0 : (Pruned - Dense) / Dense;
+}
+
+/// <summary>The quality gate: pruned perplexity may exceed dense by at most <see cref="MaxIncrease"/> (relative).</summary>
+public sealed record QualityGateReport
+{
+    public required string Field { get; init; }
+
+    public required double MaxIncrease { get; init; }
+
+    public required double Increase { get; init; }
+
+    public bool Passed => Increase <= MaxIncrease;
 }

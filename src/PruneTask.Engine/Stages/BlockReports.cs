@@ -11,6 +11,13 @@ public static class BlockReports
         Block = block,
         OutlierRatio = allocation.OutlierRatios.TryGetValue(block, out var ratio) ? Math.Round(ratio, 6) : null,
         Target = string.Join(", ", planned.Select(l => allocation.Targets[l.Name].ToString()).Distinct()),
+        Fraction = MeanFraction(planned.Select(l => allocation.Targets[l.Name].Fraction)),
         StatisticsCache = result.StatisticsKey is null ? "none" : result.StatisticsHit ? "hit" : "miss",
     };
+
+    private static double? MeanFraction(IEnumerable<double?> fractions)
+    {
+        var known = fractions.OfType<double>().ToList();
+        return known.Count == 0 ? null : Math.Round(known.Average(), 6);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class EvaluationStage(StageContext context)
         var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize));
         var report = new EvaluationReport
         {
-            Metric = "perplexity",
+            Metric = EvaluationReport.PerplexityMetric,
             Dense = dense,
             Pruned = prunedValue,
             Samples = data.Samples,

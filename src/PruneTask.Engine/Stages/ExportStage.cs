@@ -8,12 +8,15 @@ using Serilog;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>
-/// The export stage: the pruned model folder in the recipe's format, report.json and prune.lock.json (written last),
-/// all appearing at once when the folder is complete.
+/// The export stage: the pruned model folder in the recipe's format, report.json with its readable forms report.md and
+/// report.html, and prune.lock.json (written last), all appearing at once when the folder is complete. A run that
+/// fails its quality gate gets no lock file, so build tools never take its output as up to date.
 /// </summary>
 public sealed class ExportStage(ILogger log)
 {
     public const string ReportFileName = "report.json";
+    public const string MarkdownReportFileName = "report.md";
+    public const string HtmlReportFileName = "report.html";
     public const string LockFileName = "prune.lock.json";
 
     /// <summary>The layout of <paramref name="format"/>: null for dense, the removed groups for shrunk, the kept factors for factored.</summary>
@@ -33,8 +36,10 @@ public sealed class ExportStage(ILogger log)
             CheckLoadsBack(folder.Staging, recipe);
         }
 
+        // The reports hold timings, so they are not among the lock file's outputs.
         File.WriteAllText(folder.PathOf(ReportFileName), ReportJson.Serialize(report));
-        files.Add(ReportFileName);
+        File.WriteAllText(folder.PathOf(MarkdownReportFileName), MarkdownReport.Render(report));
+        File.WriteAllText(folder.PathOf(HtmlReportFileName), HtmlReport.Render(report));
         var lockFile = new LockFile
         {
             ToolVersion = ToolVersion.Current,
@@ -43,9 +48,13 @@ public sealed class ExportStage(ILogger log)
             DataFingerprints = inputs.DataFingerprints,
             StageKeys = inputs.StageKeys,
             Outputs = new SortedDictionary<string, string>(
-                files.Where(f => f != ReportFileName).ToDictionary(f => f, f => ContentHash.OfFile(folder.PathOf(f))), StringComparer.Ordinal),
+                files.ToDictionary(f => f, f => ContentHash.OfFile(folder.PathOf(f))), StringComparer.Ordinal),
         };
-        File.WriteAllText(folder.PathOf(LockFileName), ReportJson.Serialize(lockFile));
+        if (report.QualityGate is not { Passed: false })
+        {
+            File.WriteAllText(folder.PathOf(LockFileName), ReportJson.Serialize(lockFile));
+        }
+
         folder.Commit();
         log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;

@@ -45,6 +45,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var stageKeys = new SortedDictionary<string, string>(pruning.StageKeys.ToDictionary(), StringComparer.Ordinal);
         var prunedModelKey = context.Keys.PrunedModel(pruning.Layers.Select(l => l.Key));
         EvaluationReport? evaluation = null;
+        QualityGateReport? gate = null;
         var dataFingerprints = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (calibration is not null)
         {
@@ -55,6 +56,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         {
             var (report, dataFingerprint, keys) = WithDataErrors(evaluate.Dataset, () => Evaluate(context, evaluate, modelDirectory, model, prunedModelKey));
             evaluation = report;
+            gate = QualityGate.Measure(evaluate, report);
             dataFingerprints["evaluation"] = dataFingerprint;
             foreach (var (k, v) in keys)
             {
@@ -66,7 +68,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
 
         Lap(stageSeconds, "evaluate", clock);
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
-        var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0);
+        var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0) with { QualityGate = gate };
         var output = options.OutputDirectory ?? recipe.Output.Path.Value;
         var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
         Lap(stageSeconds, "export", clock);

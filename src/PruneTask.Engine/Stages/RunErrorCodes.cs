@@ -35,4 +35,7 @@ public static class RunErrorCodes
 
     /// <summary>An unexpected failure: a bug in dotnet-prune (the stack trace shows with --verbose).</summary>
     public const string InternalError = "PRN199";
+
+    /// <summary>The pruned model is worse than evaluate.max_perplexity_increase allows (the output is written, without a lock file).</summary>
+    public const string QualityGateFailed = "PRN108";
 }
