@@ -32,7 +32,7 @@ public static class BenchCommand
 
         command.SetAction(parseResult =>
         {
-            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            NativeThreading.UseThreads(parseResult.GetValue(threads));
             var settings = new ThroughputSettings(Math.Max(1, parseResult.GetValue(batch)), Math.Max(1, parseResult.GetValue(tokens)), Math.Max(1, parseResult.GetValue(repeats)));
             var output = parseResult.InvocationConfiguration.Output;
             IReadOnlyList<ThroughputResult> results;

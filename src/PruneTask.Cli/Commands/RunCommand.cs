@@ -2,7 +2,6 @@ using System.CommandLine;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Diagnostics;
-using TorchSharp;
 
 namespace PruneTask.Cli.Commands;
 
@@ -42,7 +41,7 @@ public static class RunCommand
                 return exitCode;
             }
 
-            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            NativeThreading.UseThreads(parseResult.GetValue(threads));
             var log = CliLogging.Create(parseResult);
             var options = new RunOptions
             {
