@@ -19,8 +19,12 @@ public sealed record RunReport
 
     public EvaluationReport? Evaluation { get; init; }
 
-    /// <summary>Seconds spent in each stage (calibrate, allocate, prune, evaluate, export).</summary>
-    public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
+    /// <summary>
+    /// Per stage (load, fingerprint, calibrate, allocate, prune, propagate, evaluate, export; see Stages/Stage): the
+    /// time, the counted floating-point work and the rate that makes, so a run states its own distance from the
+    /// machine's limit. Export's own time is not in report.json, which it writes.
+    /// </summary>
+    public required IReadOnlyDictionary<string, StageFigures> Stages { get; init; }
 }
 
 /// <summary>Parameter counts and cache figures over the whole run.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Export;
@@ -58,11 +59,12 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
     private (Dictionary<string, LayerStatistics> Statistics, CacheKey? Key, bool Hit) Statistics(
         TransformerBlock block, Tensor? hidden, CacheKey inputKey, Dictionary<string, StatisticsNeed> needs, List<Tensor>? denseOutputs)
     {
+        using var interval = context.Ledger.Time(Stage.Calibrate);
         if (needs.Count == 0 || hidden is null)
         {
             if (denseOutputs is not null && hidden is not null)
             {
-                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+                RunDense(block, hidden, denseOutputs);
             }
 
             return ([], null, false);
@@ -74,7 +76,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         {
             if (denseOutputs is not null)
             {
-                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+                RunDense(block, hidden, denseOutputs);
             }
 
             return (cached, key, true);
@@ -83,8 +85,22 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         // Every input of the block at the highest need, so one entry serves any later change of which layers are pruned.
         var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
         var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs);
+        var rows = hidden.shape[0] * hidden.shape[1];
+        context.Ledger.Count(Stage.Calibrate, Forward(block, hidden) + fullNeeds.Sum(n => OperationCounts.Statistics(n.Value, rows, InFeatures(block, n.Key))));
         StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
         return (collected, key, false);
+    }
+
+    /// <summary>The counted work of one pass of <paramref name="block"/> over <paramref name="hidden"/> [samples, tokens, hidden].</summary>
+    internal double Forward(TransformerBlock block, Tensor hidden) =>
+        OperationCounts.BlockForward(block.Linears.Select(l => l.Spec), hidden.shape[0], hidden.shape[1], (long)config.NumHeads * config.HeadDim);
+
+    private static long InFeatures(TransformerBlock block, string inputKey) => block.Linears.First(l => l.Spec.InputKey == inputKey).Spec.InFeatures;
+
+    private void RunDense(TransformerBlock block, Tensor hidden, List<Tensor> denseOutputs)
+    {
+        BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+        context.Ledger.Count(Stage.Calibrate, Forward(block, hidden));
     }
 
     /// <summary>Parameters the layer keeps: nonzero weights, or for a factored result its low-rank factors plus the sparse part's nonzeros.</summary>
@@ -100,6 +116,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         var sparsity = MethodRequestOptions.Sparsity(layer, target);
         var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
         var key = context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        using var interval = context.Ledger.Time(Stage.Prune);
         var clock = Stopwatch.StartNew();
         using var dense = linear.ReadWeight();
         var result = LayerResultStore.TryRead(context.Cache, key);
@@ -107,6 +124,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         if (result is null)
         {
             result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
+            context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, target.Pattern));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
 

@@ -11,4 +11,7 @@ public sealed record RunOptions
 
     /// <summary>Calibration sequences run through a block at once.</summary>
     public int BatchSize { get; init; } = 8;
+
+    /// <summary>Receives a <see cref="RunProgress"/> after each block of the calibrate-and-prune loop.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
 }

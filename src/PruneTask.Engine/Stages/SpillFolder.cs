@@ -1,0 +1,54 @@
+using PruneTask.Engine.IO;
+using PruneTask.Engine.Models;
+
+namespace PruneTask.Engine.Stages;
+
+/// <summary>
+/// The replaced weights of finished blocks, written to a temporary folder (float32, so nothing is rounded) and read
+/// back memory-mapped when evaluation or export needs them: memory holds one block's results, not the model's.
+/// The folder is deleted on dispose.
+/// </summary>
+public sealed class SpillFolder : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("prunetask-spill-").FullName;
+    private readonly List<SafetensorsFile> _files = [];
+
+    /// <summary>Moves every replaced weight <paramref name="block"/> holds in memory to a file of its own.</summary>
+    public void Spill(TransformerBlock block)
+    {
+        var linears = block.Linears.Where(l => l.HoldsReplacement).ToList();
+        if (linears.Count == 0)
+        {
+            return;
+        }
+
+        var path = Path.Combine(_root, $"block{block.Index}.safetensors");
+        SafetensorsWriter.Write(path, linears
+            .Select(l => SafetensorsEntry.Deferred(l.Spec.Name, TensorDtype.F32, [l.Spec.OutFeatures, l.Spec.InFeatures], l.ReadWeight))
+            .ToList());
+        var file = SafetensorsFile.Open(path);
+        _files.Add(file);
+        foreach (var linear in linears)
+        {
+            linear.Spill(file, linear.Spec.Name);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in _files)
+        {
+            file.Dispose();
+        }
+
+        _files.Clear();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is not worth failing a finished run for.
+        }
+    }
+}
