@@ -48,6 +48,7 @@ public static class RunCommand
                 OutputDirectory = parseResult.GetValue(output),
                 CacheDirectory = parseResult.GetValue(cacheDir),
                 BatchSize = Math.Max(1, parseResult.GetValue(batch)),
+                Progress = BlockProgressPrinter.For(parseResult),
             };
             try
             {

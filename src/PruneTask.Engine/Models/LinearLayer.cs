@@ -44,6 +44,9 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     /// <summary>A float32 [out, in] copy of the current weight (replaced or stored); the caller owns it.</summary>
     public Tensor ReadWeight() => _override?.clone() ?? (Stored.IsLoaded ? Stored.Value.clone() : Stored.Read());
 
+    /// <summary>A float32 [out, in] copy of the checkpoint's weight, whatever replaced it; the caller owns it.</summary>
+    public Tensor ReadCheckpointWeight() => _weight.IsLoaded ? _weight.Value.clone() : _weight.Read();
+
     /// <summary>Whether the weight was replaced and the replacement is held in memory (not spilled, not factored).</summary>
     public bool HoldsReplacement => _override is not null && _factored is null;
 

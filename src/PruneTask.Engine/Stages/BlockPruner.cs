@@ -17,7 +17,9 @@ namespace PruneTask.Engine.Stages;
 /// replaces the layer's weight.
 /// </summary>
 /// <param name="factors">When given (factored output), receives the factored form of every layer whose method returns one.</param>
-public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null)
+/// <param name="spill">When given, receives each layer's new weight as soon as it is set, so a block's results do not pile up in memory.</param>
+public sealed class BlockPruner(
+    StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
     /// <param name="hidden">The block's calibration input [samples, tokens, hidden], or null without calibration data.</param>
     /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
@@ -31,17 +33,27 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
             .Where(x => x.Need != StatisticsNeed.None)
             .ToDictionary(x => x.Key, x => x.Need);
         var (statistics, statisticsKey, hit) = Statistics(block, hidden, inputKey, needs, denseOutputs);
+
+        // The solves read each weight afresh; holding the whole block in float32 meanwhile would only add to the peak.
+        block.Release();
         try
         {
             var keys = new List<CacheKey>();
             var reports = new List<(LayerReport Report, bool[]? RemovedGroups)>();
-            foreach (var layer in layers)
+            var linears = layers.Select(layer => block.Linears.First(l => l.Spec.Name == layer.Name)).ToList();
+            for (var i = 0; i < layers.Count; i++)
             {
-                var linear = block.Linears.First(l => l.Spec.Name == layer.Name);
+                var linear = linears[i];
                 var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
-                var (key, report, removedGroups) = PruneLayer(linear, layer, methods[layer.Name], stats, statisticsKey, meter);
+                var (key, report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], stats, statisticsKey, meter);
                 keys.Add(key);
                 reports.Add((report, removedGroups));
+                if (stats is not null && linears.Skip(i + 1).All(l => l.Spec.InputKey != linear.Spec.InputKey))
+                {
+                    // The last layer reading this input is done: a later solve need not share memory with its statistics.
+                    stats.Dispose();
+                    statistics.Remove(linear.Spec.InputKey);
+                }
             }
 
             var (removal, finalReports) = StructuredFollowUp.Apply(block, BlockShapes.Read(config)[block.Index], config.HeadDim, reports);
@@ -131,8 +143,10 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         using (result)
         {
             linear.ReplaceWeight(result.Weight);
+            spill?.Spill(linear);
+
             factors?.Keep(layer.Name, result);
-            meter.Track(layer.Name, dense, result.Weight);
+            meter.Track(layer.Name);
             foreach (var warning in result.Warnings)
             {
                 context.Log.Warning("{Layer}: {Warning}", layer.Name, warning);

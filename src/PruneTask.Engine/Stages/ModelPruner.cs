@@ -24,7 +24,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
 {
     public PruningResult Run(PrunePlan plan, PrunableModel model, Tensor? tokens, AllocationResult allocation)
     {
-        var pruner = new BlockPruner(context, allocation.Targets, model.Config, factors);
+        var pruner = new BlockPruner(context, allocation.Targets, model.Config, factors, spill);
         var removals = new List<BlockRemoval>();
         var layers = new List<(string Name, CacheKey Key)>();
         var layerReports = new List<LayerReport>();
@@ -43,7 +43,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
             foreach (var block in model.Blocks)
             {
                 var planned = plan.Pruned.Where(l => l.Layer.BlockIndex == block.Index).ToList();
-                using var meter = new ReconstructionMeter();
+                var meter = new ReconstructionMeter();
                 var denseOutputs = propagation == Propagation.Dense && hidden is not null ? new List<Tensor>() : null;
                 var result = pruner.Prune(block, planned, hidden, inputKey, meter, denseOutputs);
                 var next = hidden is null ? null : Measure(block, hidden, meter, denseOutputs, pruner.Forward(block, hidden) + Products(planned, hidden));

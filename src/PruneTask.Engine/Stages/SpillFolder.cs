@@ -13,25 +13,23 @@ public sealed class SpillFolder : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("prunetask-spill-").FullName;
     private readonly List<SafetensorsFile> _files = [];
 
-    /// <summary>Moves every replaced weight <paramref name="block"/> holds in memory to a file of its own.</summary>
+    /// <summary>Moves every replaced weight <paramref name="block"/> still holds in memory to the folder.</summary>
     public void Spill(TransformerBlock block)
     {
-        var linears = block.Linears.Where(l => l.HoldsReplacement).ToList();
-        if (linears.Count == 0)
+        foreach (var linear in block.Linears.Where(l => l.HoldsReplacement))
         {
-            return;
+            Spill(linear);
         }
+    }
 
-        var path = Path.Combine(_root, $"block{block.Index}.safetensors");
-        SafetensorsWriter.Write(path, linears
-            .Select(l => SafetensorsEntry.Deferred(l.Spec.Name, TensorDtype.F32, [l.Spec.OutFeatures, l.Spec.InFeatures], l.ReadWeight))
-            .ToList());
+    /// <summary>Moves the replaced weight <paramref name="linear"/> holds in memory to a file of its own.</summary>
+    public void Spill(LinearLayer linear)
+    {
+        var path = Path.Combine(_root, $"{_files.Count}.safetensors");
+        SafetensorsWriter.Write(path, [SafetensorsEntry.Deferred(linear.Spec.Name, TensorDtype.F32, [linear.Spec.OutFeatures, linear.Spec.InFeatures], linear.ReadWeight)]);
         var file = SafetensorsFile.Open(path);
         _files.Add(file);
-        foreach (var linear in linears)
-        {
-            linear.Spill(file, linear.Spec.Name);
-        }
+        linear.Spill(file, linear.Spec.Name);
     }
 
     public void Dispose()
