@@ -18,12 +18,13 @@ public static class ModelBenchCommand
         var blocks = new Option<int?>("--blocks") { Description = "Use this many blocks of the shape (default: all of them)." };
         var samples = new Option<int>("--samples") { Description = "Calibration sequences.", DefaultValueFactory = _ => 16 };
         var length = new Option<int>("--sequence-length") { Description = "Tokens per calibration sequence.", DefaultValueFactory = _ => 512 };
+        var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => 8 };
         var method = new Option<string>("--method") { Description = "The pruning method.", DefaultValueFactory = _ => "sparsegpt" };
         var sparsity = new Option<double>("--sparsity") { Description = "The sparsity target.", DefaultValueFactory = _ => 0.5 };
         var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var work = new Option<string?>("--work-dir") { Description = "Where the temporary folder goes (default: the system's; the 1.1B shape needs about 20 GB with its cache)." };
         var command = new Command("model", "Prune a synthetic Llama of a named shape (random weights, in a temporary folder) and print time per block, GFLOP/s against the GEMM rate, and peak memory.");
-        foreach (var option in new Option[] { shape, blocks, samples, length, method, sparsity, threads, work })
+        foreach (var option in new Option[] { shape, blocks, samples, length, batch, method, sparsity, threads, work })
         {
             command.Options.Add(option);
         }
@@ -43,13 +44,14 @@ public static class ModelBenchCommand
                 Shape = parseResult.GetValue(blocks) is { } n ? named with { Blocks = Math.Max(1, n) } : named,
                 Samples = Math.Max(1, parseResult.GetValue(samples)),
                 SequenceLength = Math.Max(2, parseResult.GetValue(length)),
+                BatchSize = Math.Max(1, parseResult.GetValue(batch)),
                 Method = parseResult.GetValue(method)!,
                 Sparsity = parseResult.GetValue(sparsity),
                 WorkDirectory = parseResult.GetValue(work),
             };
             var s = settings.Shape;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Name}: {s.Blocks} blocks, hidden {s.Hidden}, {s.Heads}/{s.KeyValueHeads} heads, MLP {s.Intermediate}, vocabulary {s.Vocabulary}, {s.Dtype}, {s.Parameters / 1e9:F2} B parameters; {settings.Method} {settings.Sparsity:P0}, {settings.Samples} x {settings.SequenceLength} tokens"));
+                $"{s.Name}: {s.Blocks} blocks, hidden {s.Hidden}, {s.Heads}/{s.KeyValueHeads} heads, MLP {s.Intermediate}, vocabulary {s.Vocabulary}, {s.Dtype}, {s.Parameters / 1e9:F2} B parameters; {settings.Method} {settings.Sparsity:P0}, {settings.Samples} x {settings.SequenceLength} tokens, batches of {settings.BatchSize}"));
             var result = ModelBenchmark.Run(settings, CliLogging.Create(parseResult), BlockProgressPrinter.For(parseResult));
             Print(output, result);
             return ExitCodes.Ok;

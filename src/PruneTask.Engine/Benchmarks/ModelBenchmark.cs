@@ -24,6 +24,9 @@ public sealed record ModelBenchmarkSettings
 
     public long Seed { get; init; } = 1;
 
+    /// <summary>Calibration sequences run through a block at once (the run's --batch-size).</summary>
+    public int BatchSize { get; init; } = new RunOptions().BatchSize;
+
     /// <summary>The GEMM rate is measured on square float32 matrices of this size.</summary>
     public int GemmSize { get; init; } = 2048;
 
@@ -96,7 +99,7 @@ public static class ModelBenchmark
             long baseline, peak;
             using (var sampler = new MemorySampler(TimeSpan.FromMilliseconds(10)))
             {
-                result = new PruneRunner(new RunOptions { Progress = progress }, log).Run(plan);
+                result = new PruneRunner(new RunOptions { Progress = progress, BatchSize = settings.BatchSize }, log).Run(plan);
                 (baseline, peak) = (sampler.Baseline, sampler.Peak);
             }
 
