@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PruneTask.Engine.Benchmarks;
+using PruneTask.Engine.Stages;
 
 namespace PruneTask.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class ModelBenchCommand
         var blocks = new Option<int?>("--blocks") { Description = "Use this many blocks of the shape (default: all of them)." };
         var samples = new Option<int>("--samples") { Description = "Calibration sequences.", DefaultValueFactory = _ => 16 };
         var length = new Option<int>("--sequence-length") { Description = "Tokens per calibration sequence.", DefaultValueFactory = _ => 512 };
-        var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => 8 };
+        var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => new RunOptions().BatchSize };
         var method = new Option<string>("--method") { Description = "The pruning method.", DefaultValueFactory = _ => "sparsegpt" };
         var sparsity = new Option<double>("--sparsity") { Description = "The sparsity target.", DefaultValueFactory = _ => 0.5 };
         var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
