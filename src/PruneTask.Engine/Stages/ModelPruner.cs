@@ -19,7 +19,7 @@ namespace PruneTask.Engine.Stages;
 /// on the dense model's output. Each block's weights are released once it is done.
 /// </summary>
 /// <param name="factors">When given (factored output), receives every factored layer result.</param>
-/// <param name="spill">When given, receives each finished block's replaced weights, so they do not accumulate in memory.</param>
+/// <param name="spill">When given, receives every replaced weight (each layer's when it is set, later changes when the block is done), so finished results do not accumulate in memory.</param>
 public sealed class ModelPruner(StageContext context, Propagation propagation, FactorStore? factors = null, SpillFolder? spill = null)
 {
     public PruningResult Run(PrunePlan plan, PrunableModel model, Tensor? tokens, AllocationResult allocation)
