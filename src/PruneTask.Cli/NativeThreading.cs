@@ -13,6 +13,7 @@ namespace PruneTask.Cli;
 internal static class NativeThreading
 {
     private const string WaitPolicy = "OMP_WAIT_POLICY";
+    private static int _interopSet;
 
     /// <summary>Makes idle OpenMP threads sleep instead of spinning, unless the user chose a policy. Call before any torch call.</summary>
     public static void PreferPassiveWaiting()
@@ -29,17 +30,17 @@ internal static class NativeThreading
         }
     }
 
-    /// <summary>Uses <paramref name="threads"/> threads for intra-op work and one for inter-op work (the engine has no parallel graph work to share).</summary>
+    /// <summary>
+    /// Uses <paramref name="threads"/> threads for intra-op work, and one inter-op thread: the engine launches no
+    /// inter-op work, so that pool would only hold idle threads. libtorch aborts the process (an uncatchable C++
+    /// error) when the inter-op size is set twice, so it is set once per process, by the first command.
+    /// </summary>
     public static void UseThreads(int threads)
     {
         torch.set_num_threads(Math.Max(1, threads));
-        try
+        if (Interlocked.Exchange(ref _interopSet, 1) == 0)
         {
             torch.set_num_interop_threads(1);
-        }
-        catch (Exception e) when (e is ExternalException or InvalidOperationException)
-        {
-            // libtorch refuses once its inter-op pool has started (a second command in one process, as in tests).
         }
     }
 
