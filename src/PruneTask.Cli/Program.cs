@@ -1,3 +1,4 @@
 using PruneTask.Cli;
 
+NativeThreading.PreferPassiveWaiting();
 return PruneCommandLine.Invoke(args);

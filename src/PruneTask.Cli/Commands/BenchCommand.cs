@@ -25,6 +25,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure tokens per second through the forward pass of model folders (dense, shrunk or factored) on the CPU.");
         command.Arguments.Add(models);
         command.Subcommands.Add(MethodBenchCommand.Create());
+        command.Subcommands.Add(ModelBenchCommand.Create());
         foreach (var option in new Option[] { batch, tokens, repeats, threads, json })
         {
             command.Options.Add(option);
@@ -32,7 +33,7 @@ public static class BenchCommand
 
         command.SetAction(parseResult =>
         {
-            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            NativeThreading.UseThreads(parseResult.GetValue(threads));
             var settings = new ThroughputSettings(Math.Max(1, parseResult.GetValue(batch)), Math.Max(1, parseResult.GetValue(tokens)), Math.Max(1, parseResult.GetValue(repeats)));
             var output = parseResult.InvocationConfiguration.Output;
             var results = ForwardThroughput.Measure(parseResult.GetValue(models)!, settings);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PruneTask.Engine.Benchmarks;
-using TorchSharp;
 
 namespace PruneTask.Cli.Commands;
 
@@ -24,7 +23,7 @@ public static class MethodBenchCommand
 
         command.SetAction(parseResult =>
         {
-            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            NativeThreading.UseThreads(parseResult.GetValue(threads));
             var output = parseResult.InvocationConfiguration.Output;
             var features = Math.Max(16, parseResult.GetValue(size));
             new MethodBenchmark(size: features).Run(output);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Diagnostics;
-using TorchSharp;
 
 namespace PruneTask.Cli.Commands;
 
@@ -19,7 +18,7 @@ public static class RunCommand
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path (default: the per-user cache)." };
         var depsFile = new Option<string?>("--deps-file") { Description = "Write every input file the run reads to this file, one absolute path a line (for build tools)." };
         var strict = new Option<bool>("--strict") { Description = "Treat a rule that matches no layer as an error." };
-        var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => 8 };
+        var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => new RunOptions().BatchSize };
         var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("run", "Prune a model as a recipe says: calibrate, allocate, prune, evaluate, export (cached by content).");
         command.Arguments.Add(recipe);
@@ -42,13 +41,14 @@ public static class RunCommand
                 return exitCode;
             }
 
-            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            NativeThreading.UseThreads(parseResult.GetValue(threads));
             var log = CliLogging.Create(parseResult);
             var options = new RunOptions
             {
                 OutputDirectory = parseResult.GetValue(output),
                 CacheDirectory = parseResult.GetValue(cacheDir),
                 BatchSize = Math.Max(1, parseResult.GetValue(batch)),
+                Progress = BlockProgressPrinter.For(parseResult),
             };
             try
             {

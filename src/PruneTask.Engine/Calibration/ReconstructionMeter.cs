@@ -4,39 +4,34 @@ using static TorchSharp.torch;
 namespace PruneTask.Engine.Calibration;
 
 /// <summary>
-/// Measures ‖XWᵀ − XŴᵀ‖ / ‖XWᵀ‖ for every pruned linear of a block while the pruned block runs, X being the
-/// input each linear sees there. Holds the dense weights of one block.
+/// Measures ‖XWᵀ − XŴᵀ‖ / ‖XWᵀ‖ for every tracked linear of a block while the pruned block runs, X being the input
+/// each linear sees there, W the checkpoint's weight and Ŵ the weight the linear holds. Keeps no weights: both are
+/// read when an input arrives, so the meter costs one layer's weights for a moment, not a block's for the block.
 /// </summary>
-public sealed class ReconstructionMeter : IDisposable
+public sealed class ReconstructionMeter
 {
-    private readonly Dictionary<string, (Tensor Dense, Tensor Difference)> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Error, double Reference)> _sums = new(StringComparer.Ordinal);
 
-    /// <summary>Remembers a linear's dense and pruned weights (float32 [out, in]); the arguments stay the caller's.</summary>
-    public void Track(string name, Tensor dense, Tensor pruned)
-    {
-        using var scope = NewDisposeScope();
-        _weights[name] = (dense.clone().DetachFromDisposeScope(), (dense - pruned).DetachFromDisposeScope());
-        _sums[name] = (0, 0);
-    }
+    /// <summary>Measures the linear <paramref name="name"/> from now on.</summary>
+    public void Track(string name) => _sums[name] = (0, 0);
 
     public void Observe(LinearLayer linear, Tensor input)
     {
-        if (!_weights.TryGetValue(linear.Spec.Name, out var w))
+        if (!_sums.TryGetValue(linear.Spec.Name, out var sums))
         {
             return;
         }
 
         using var scope = NewDisposeScope();
         var x = input.reshape(-1, input.shape[^1]);
-        var error = x.matmul(w.Difference.T).to(float64).square().sum().item<double>();
-        var reference = x.matmul(w.Dense.T).to(float64).square().sum().item<double>();
-        var (e, r) = _sums[linear.Spec.Name];
-        _sums[linear.Spec.Name] = (e + error, r + reference);
+        var reference = x.matmul(linear.ReadCheckpointWeight().T);
+        var error = reference - x.matmul(linear.ReadWeight().T);
+        _sums[linear.Spec.Name] = (
+            sums.Error + error.to(float64).square().sum().item<double>(),
+            sums.Reference + reference.to(float64).square().sum().item<double>());
     }
 
-    /// <summary>The relative error of a tracked linear, or null when it saw no input or its dense output is zero.</summary>
-    /// <summary>The layer's relative error, null when it saw no input; a non-finite one is refused (PRN103): reports hold finite numbers.</summary>
+    /// <summary>The relative error of a tracked linear, null when it saw no input or its dense output is zero; a non-finite one is refused (PRN103): reports hold finite numbers.</summary>
     public double? RelativeError(string name)
     {
         if (!_sums.TryGetValue(name, out var s) || !(s.Reference > 0))
@@ -48,16 +43,5 @@ public sealed class ReconstructionMeter : IDisposable
         return double.IsFinite(error)
             ? error
             : throw new Stages.PruneRunException(Stages.RunErrorCodes.NumericalFailure, $"{name}: the reconstruction error on the calibration inputs is not finite (the activations overflow).");
-    }
-
-    public void Dispose()
-    {
-        foreach (var (dense, difference) in _weights.Values)
-        {
-            dense.Dispose();
-            difference.Dispose();
-        }
-
-        _weights.Clear();
     }
 }

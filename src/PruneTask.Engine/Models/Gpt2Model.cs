@@ -43,7 +43,7 @@ internal sealed class Gpt2Model : PrunableModel
 
     protected override Tensor EmbedCore(Tensor input)
     {
-        var tokens = TokenEmbedding.Lookup(_tokenEmbedding.Value, input);
+        var tokens = TokenEmbedding.Lookup(_tokenEmbedding, input, Config.VocabSize);
         var length = input.shape[1];
         if (length > _settings.MaxPositions)
         {

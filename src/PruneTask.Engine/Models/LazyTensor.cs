@@ -40,6 +40,23 @@ public sealed class LazyTensor : IDisposable
         return (_transpose ? value.t().contiguous() : value).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Rows <paramref name="indices"/> (int64 [n]) of a 2-D tensor as float32 [n, columns], without keeping the tensor:
+    /// unless it is loaded already, the rows are selected from the stored dtype and only they are converted, so an
+    /// embedding table never exists in float32. The result belongs to the caller's dispose scope.
+    /// </summary>
+    public torch.Tensor Rows(torch.Tensor indices)
+    {
+        if (_value is not null || _transpose)
+        {
+            return Value.index_select(0, indices);
+        }
+
+        using var stored = _source.Load(Name);
+        using var rows = stored.index_select(0, indices);
+        return rows.to_type(torch.float32);
+    }
+
     public void Release()
     {
         _value?.Dispose();

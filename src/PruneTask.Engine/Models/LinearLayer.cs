@@ -15,6 +15,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     private readonly LazyTensor _weight;
     private readonly LazyTensor? _bias;
     private Tensor? _override;
+    private LazyTensor? _spilled;
     private FactoredKernel? _factored;
 
     public LinearLayer(LinearSpec spec, ITensorSource source)
@@ -35,12 +36,22 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     /// </summary>
     public Action<LinearLayer, Tensor>? InputObserver { get; set; }
 
-    public bool HasOverride => _override is not null;
+    public bool HasOverride => _override is not null || _spilled is not null;
 
-    public bool IsMaterialized => (_override is not null || _factored is not null || _weight.IsLoaded) && (_bias?.IsLoaded ?? true);
+    public bool IsMaterialized =>
+        (_override is not null || _factored is not null || (_spilled?.IsLoaded ?? _weight.IsLoaded)) && (_bias?.IsLoaded ?? true);
 
     /// <summary>A float32 [out, in] copy of the current weight (replaced or stored); the caller owns it.</summary>
-    public Tensor ReadWeight() => _override?.clone() ?? (_weight.IsLoaded ? _weight.Value.clone() : _weight.Read());
+    public Tensor ReadWeight() => _override?.clone() ?? (Stored.IsLoaded ? Stored.Value.clone() : Stored.Read());
+
+    /// <summary>A float32 [out, in] copy of the checkpoint's weight, whatever replaced it; the caller owns it.</summary>
+    public Tensor ReadCheckpointWeight() => _weight.IsLoaded ? _weight.Value.clone() : _weight.Read();
+
+    /// <summary>Whether the weight was replaced and the replacement is held in memory (not spilled, not factored).</summary>
+    public bool HoldsReplacement => _override is not null && _factored is null;
+
+    /// <summary>Where the weight is read from when it is not held in memory: the spilled replacement, else the checkpoint.</summary>
+    private LazyTensor Stored => _spilled ?? _weight;
 
     /// <summary>A float32 [out] copy of the bias, or null when the linear has none; the caller owns it.</summary>
     public Tensor? ReadBias() => _bias?.Read();
@@ -64,21 +75,40 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
         copy.DetachFromDisposeScope();
         _override?.Dispose();
         _override = copy;
+        _spilled?.Dispose();
+        _spilled = null;
         _factored?.Dispose();
         _factored = null;
         _weight.Release();
     }
 
+    /// <summary>
+    /// Lets go of the replaced weight held in memory: from now on it is read from <paramref name="name"/> in
+    /// <paramref name="source"/> (float32 [out, in], the same values) when used, and freed again by <see cref="Release"/>.
+    /// </summary>
+    public void Spill(ITensorSource source, string name)
+    {
+        if (!HoldsReplacement)
+        {
+            throw new InvalidOperationException($"{Spec.Name}: only a replaced weight held in memory can be spilled.");
+        }
+
+        _override!.Dispose();
+        _override = null;
+        _spilled = new LazyTensor(source, name);
+    }
+
     /// <summary>The current weight as the checkpoint stores it (dtype and orientation), for export; the caller owns it.</summary>
     public Tensor ToStoredWeight()
     {
-        if (_override is null)
+        if (_override is null && _spilled is null)
         {
             return _source.Load(Spec.WeightName);
         }
 
         using var scope = NewDisposeScope();
-        var oriented = Spec.StoredLayout == WeightLayout.InOut ? _override.t() : _override;
+        var current = _override ?? _spilled!.Read();
+        var oriented = Spec.StoredLayout == WeightLayout.InOut ? current.t() : current;
         return oriented.to(Spec.StoredDtype.ToScalarType(), copy: true).contiguous().MoveToOuterDisposeScope();
     }
 
@@ -102,7 +132,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     {
         if (_override is null && _factored is null)
         {
-            _ = _weight.Value;
+            _ = Stored.Value;
         }
 
         _ = _bias?.Value;
@@ -111,6 +141,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     public void Release()
     {
         _weight.Release();
+        _spilled?.Release();
         _bias?.Release();
     }
 
@@ -119,7 +150,7 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
         InputObserver?.Invoke(this, input);
         return _factored is not null && _override is null
             ? _factored.Apply(input, _bias?.Value)
-            : nn.functional.linear(input, _override ?? _weight.Value, _bias?.Value);
+            : nn.functional.linear(input, _override ?? Stored.Value, _bias?.Value);
     }
 
     protected override void Dispose(bool disposing)
@@ -130,6 +161,8 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
             _bias?.Dispose();
             _override?.Dispose();
             _override = null;
+            _spilled?.Dispose();
+            _spilled = null;
             _factored?.Dispose();
             _factored = null;
         }

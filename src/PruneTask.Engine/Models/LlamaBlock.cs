@@ -38,7 +38,8 @@ internal sealed class LlamaBlock : TransformerBlock
     {
         var attended = hidden.add(Attention(RmsNorm.Apply(hidden, _norms[0].Value, _settings.RmsNormEps)), RootedScalars.One);
         var normed = RmsNorm.Apply(attended, _norms[1].Value, _settings.RmsNormEps);
-        var gated = nn.functional.silu(Linear(LinearRole.Gate).call(normed)).mul(Linear(LinearRole.Up).call(normed));
+        // In place: the [tokens, MLP] activations are a block's largest after attention's scores.
+        var gated = nn.functional.silu(Linear(LinearRole.Gate).call(normed), inplace: true).mul_(Linear(LinearRole.Up).call(normed));
         return attended.add(Linear(LinearRole.Down).call(gated), RootedScalars.One);
     }
 

@@ -38,7 +38,7 @@ internal sealed class LlamaModel : PrunableModel
         return new LlamaModel(config, settings, weights, prefix, createBlocks());
     }
 
-    protected override Tensor EmbedCore(Tensor input) => TokenEmbedding.Lookup(_embedTokens.Value, input);
+    protected override Tensor EmbedCore(Tensor input) => TokenEmbedding.Lookup(_embedTokens, input, Config.VocabSize);
 
     protected override Tensor HeadCore(Tensor hidden) =>
         nn.functional.linear(RmsNorm.Apply(hidden, _norm.Value, _settings.RmsNormEps), _lmHead.Value);

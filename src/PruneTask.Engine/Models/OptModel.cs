@@ -66,7 +66,7 @@ internal sealed class OptModel : PrunableModel
 
     protected override Tensor EmbedCore(Tensor input)
     {
-        var tokens = TokenEmbedding.Lookup(_embedTokens.Value, input);
+        var tokens = TokenEmbedding.Lookup(_embedTokens, input, Config.VocabSize);
         if (_projectIn is not null)
         {
             tokens = nn.functional.linear(tokens, _projectIn.Value);

@@ -52,10 +52,12 @@ public static class HtmlReport
         }
 
         Layers(html, report);
-        html.Append("<h2>Time per stage</h2><table><tr><th>stage</th><th>seconds</th></tr>");
-        foreach (var (stage, seconds) in report.StageSeconds)
+        html.Append("<h2>Time per stage</h2><table><tr><th>stage</th><th>seconds</th><th>GFLOP</th><th>GFLOP/s</th></tr>");
+        foreach (var (stage, figures) in report.Stages)
         {
-            html.Append("<tr><td>").Append(Encode(stage)).Append("</td><td class=\"n\">").Append(ReportText.Number(seconds, "F2")).Append("</td></tr>");
+            html.Append("<tr><td>").Append(Encode(stage)).Append("</td><td class=\"n\">").Append(ReportText.Number(figures.Seconds, "F2"))
+                .Append("</td><td class=\"n\">").Append(ReportText.Number(figures.Gflop, "F1"))
+                .Append("</td><td class=\"n\">").Append(ReportText.Number(figures.GflopPerSecond, "F1")).Append("</td></tr>");
         }
 
         return html.Append("</table></body></html>\n").ToString();

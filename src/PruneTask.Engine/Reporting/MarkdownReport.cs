@@ -50,11 +50,11 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## Time per stage").AppendLine();
-        Row(md, "stage", "seconds");
-        md.AppendLine("|---|--:|");
-        foreach (var (stage, seconds) in report.StageSeconds)
+        Row(md, "stage", "seconds", "GFLOP", "GFLOP/s");
+        md.AppendLine("|---|--:|--:|--:|");
+        foreach (var (stage, figures) in report.Stages)
         {
-            Row(md, stage, ReportText.Number(seconds, "F2"));
+            Row(md, stage, ReportText.Number(figures.Seconds, "F2"), ReportText.Number(figures.Gflop, "F1"), ReportText.Number(figures.GflopPerSecond, "F1"));
         }
 
         return md.ToString();

@@ -22,8 +22,12 @@ public sealed record RunReport
     /// <summary>The recipe's quality gate (<c>evaluate.max_perplexity_increase</c>) and whether the pruned model passed it.</summary>
     public QualityGateReport? QualityGate { get; init; }
 
-    /// <summary>Seconds spent in each stage (calibrate, allocate, prune, evaluate, export).</summary>
-    public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
+    /// <summary>
+    /// Per stage (load, fingerprint, calibrate, allocate, prune, propagate, evaluate, export; see Stages/Stage): the
+    /// time, the counted floating-point work and the rate that makes, so a run states its own distance from the
+    /// machine's limit. Export's own time is not in report.json, which it writes.
+    /// </summary>
+    public required IReadOnlyDictionary<string, StageFigures> Stages { get; init; }
 }
 
 /// <summary>Parameter counts and cache figures over the whole run.</summary>

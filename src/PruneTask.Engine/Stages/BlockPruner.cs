@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Export;
@@ -16,7 +17,9 @@ namespace PruneTask.Engine.Stages;
 /// replaces the layer's weight.
 /// </summary>
 /// <param name="factors">When given (factored output), receives the factored form of every layer whose method returns one.</param>
-public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null)
+/// <param name="spill">When given, receives each layer's new weight as soon as it is set, so a block's results do not pile up in memory.</param>
+public sealed class BlockPruner(
+    StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
     /// <param name="hidden">The block's calibration input [samples, tokens, hidden], or null without calibration data.</param>
     /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
@@ -30,17 +33,27 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
             .Where(x => x.Need != StatisticsNeed.None)
             .ToDictionary(x => x.Key, x => x.Need);
         var (statistics, statisticsKey, hit) = Statistics(block, hidden, inputKey, needs, denseOutputs);
+
+        // The solves read each weight afresh; holding the whole block in float32 meanwhile would only add to the peak.
+        block.Release();
         try
         {
             var keys = new List<CacheKey>();
             var reports = new List<(LayerReport Report, bool[]? RemovedGroups)>();
-            foreach (var layer in layers)
+            var linears = layers.Select(layer => block.Linears.First(l => l.Spec.Name == layer.Name)).ToList();
+            for (var i = 0; i < layers.Count; i++)
             {
-                var linear = block.Linears.First(l => l.Spec.Name == layer.Name);
+                var linear = linears[i];
                 var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
-                var (key, report, removedGroups) = PruneLayer(linear, layer, methods[layer.Name], stats, statisticsKey, meter);
+                var (key, report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], stats, statisticsKey, meter);
                 keys.Add(key);
                 reports.Add((report, removedGroups));
+                if (stats is not null && linears.Skip(i + 1).All(l => l.Spec.InputKey != linear.Spec.InputKey))
+                {
+                    // The last layer reading this input is done: a later solve need not share memory with its statistics.
+                    stats.Dispose();
+                    statistics.Remove(linear.Spec.InputKey);
+                }
             }
 
             var (removal, finalReports) = StructuredFollowUp.Apply(block, BlockShapes.Read(config)[block.Index], config.HeadDim, reports);
@@ -58,11 +71,12 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
     private (Dictionary<string, LayerStatistics> Statistics, CacheKey? Key, bool Hit) Statistics(
         TransformerBlock block, Tensor? hidden, CacheKey inputKey, Dictionary<string, StatisticsNeed> needs, List<Tensor>? denseOutputs)
     {
+        using var interval = context.Ledger.Time(Stage.Calibrate);
         if (needs.Count == 0 || hidden is null)
         {
             if (denseOutputs is not null && hidden is not null)
             {
-                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+                RunDense(block, hidden, denseOutputs);
             }
 
             return ([], null, false);
@@ -74,7 +88,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         {
             if (denseOutputs is not null)
             {
-                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+                RunDense(block, hidden, denseOutputs);
             }
 
             return (cached, key, true);
@@ -84,8 +98,22 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
         var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs);
         FiniteResults.RequireStatistics(block.Index, collected);
+        var rows = hidden.shape[0] * hidden.shape[1];
+        context.Ledger.Count(Stage.Calibrate, Forward(block, hidden) + fullNeeds.Sum(n => OperationCounts.Statistics(n.Value, rows, InFeatures(block, n.Key))));
         StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
         return (collected, key, false);
+    }
+
+    /// <summary>The counted work of one pass of <paramref name="block"/> over <paramref name="hidden"/> [samples, tokens, hidden].</summary>
+    internal double Forward(TransformerBlock block, Tensor hidden) =>
+        OperationCounts.BlockForward(block.Linears.Select(l => l.Spec), hidden.shape[0], hidden.shape[1], (long)config.NumHeads * config.HeadDim);
+
+    private static long InFeatures(TransformerBlock block, string inputKey) => block.Linears.First(l => l.Spec.InputKey == inputKey).Spec.InFeatures;
+
+    private void RunDense(TransformerBlock block, Tensor hidden, List<Tensor> denseOutputs)
+    {
+        BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+        context.Ledger.Count(Stage.Calibrate, Forward(block, hidden));
     }
 
     /// <summary>Parameters the layer keeps: nonzero weights, or for a factored result its low-rank factors plus the sparse part's nonzeros.</summary>
@@ -126,6 +154,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         var sparsity = MethodRequestOptions.Sparsity(layer, target);
         var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
         var key = context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        using var interval = context.Ledger.Time(Stage.Prune);
         var clock = Stopwatch.StartNew();
         using var dense = linear.ReadWeight();
         var result = LayerResultStore.TryRead(context.Cache, key);
@@ -133,14 +162,17 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         if (result is null)
         {
             result = Run(method, layer.Name, new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
+            context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, target.Pattern));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
 
         using (result)
         {
             linear.ReplaceWeight(result.Weight);
+            spill?.Spill(linear);
+
             factors?.Keep(layer.Name, result);
-            meter.Track(layer.Name, dense, result.Weight);
+            meter.Track(layer.Name);
             foreach (var warning in result.Warnings)
             {
                 context.Log.Warning("{Layer}: {Warning}", layer.Name, warning);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration.Data;
 using PruneTask.Engine.Evaluation;
@@ -31,9 +32,14 @@ public sealed class EvaluationStage(StageContext context)
         var (dense, denseHit) = CachedNumber.GetOrCompute(context.Cache, denseKey, "dense perplexity", () =>
         {
             using var model = ModelLoader.Load(modelDirectory);
+            context.Ledger.Count(Stage.Evaluate, OperationCounts.ModelForward(model, tokens.shape[0], tokens.shape[1]));
             return Perplexity.Compute(model, tokens, context.BatchSize);
         });
-        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize));
+        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () =>
+        {
+            context.Ledger.Count(Stage.Evaluate, OperationCounts.ModelForward(pruned, tokens.shape[0], tokens.shape[1]));
+            return Perplexity.Compute(pruned, tokens, context.BatchSize);
+        });
         var report = new EvaluationReport
         {
             Metric = EvaluationReport.PerplexityMetric,

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Export;
@@ -6,6 +8,7 @@ using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
 using PruneTask.Engine.Structured;
 using PruneTask.Recipes.Model;
+using PruneTask.Recipes.Resolution;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Stages;
@@ -16,30 +19,38 @@ namespace PruneTask.Engine.Stages;
 /// on the dense model's output. Each block's weights are released once it is done.
 /// </summary>
 /// <param name="factors">When given (factored output), receives every factored layer result.</param>
-public sealed class ModelPruner(StageContext context, Propagation propagation, FactorStore? factors = null)
+/// <param name="spill">When given, receives every replaced weight (each layer's when it is set, later changes when the block is done), so finished results do not accumulate in memory.</param>
+public sealed class ModelPruner(StageContext context, Propagation propagation, FactorStore? factors = null, SpillFolder? spill = null)
 {
     public PruningResult Run(PrunePlan plan, PrunableModel model, Tensor? tokens, AllocationResult allocation)
     {
-        var pruner = new BlockPruner(context, allocation.Targets, model.Config, factors);
+        var pruner = new BlockPruner(context, allocation.Targets, model.Config, factors, spill);
         var removals = new List<BlockRemoval>();
         var layers = new List<(string Name, CacheKey Key)>();
         var layerReports = new List<LayerReport>();
         var blockReports = new List<BlockReport>();
         var stageKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         var inputKey = context.Keys.FirstInput();
-        var hidden = tokens is null ? null : model.Embed(tokens).DetachFromDisposeScope();
+        var clock = Stopwatch.StartNew();
+        Tensor? hidden;
+        using (context.Ledger.Time(Stage.Calibrate))
+        {
+            hidden = tokens is null ? null : model.Embed(tokens).DetachFromDisposeScope();
+        }
+
         try
         {
             foreach (var block in model.Blocks)
             {
                 var planned = plan.Pruned.Where(l => l.Layer.BlockIndex == block.Index).ToList();
-                using var meter = new ReconstructionMeter();
+                var meter = new ReconstructionMeter();
                 var denseOutputs = propagation == Propagation.Dense && hidden is not null ? new List<Tensor>() : null;
                 var result = pruner.Prune(block, planned, hidden, inputKey, meter, denseOutputs);
-                var next = hidden is null ? null : Measure(block, hidden, meter, denseOutputs);
+                var next = hidden is null ? null : Measure(block, hidden, meter, denseOutputs, pruner.Forward(block, hidden) + Products(planned, hidden));
                 hidden?.Dispose();
                 hidden = next;
                 block.Release();
+                spill?.Spill(block);
 
                 layers.AddRange(planned.Select(l => l.Name).Zip(result.LayerKeys));
                 layerReports.AddRange(result.Layers.Select(r => r with { RelativeReconstructionError = Round(meter.RelativeError(r.Name)) }));
@@ -64,6 +75,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
                     "block {Block}/{Blocks}: statistics {Statistics:l}, {Layers} layers ({Hits} from cache)",
                     block.Index + 1, model.Blocks.Count, result.StatisticsKey is null ? "not needed" : result.StatisticsHit ? "from cache" : "computed",
                     result.Layers.Count, result.Layers.Count(l => l.Cache == "hit"));
+                context.Progress?.Report(new RunProgress(block.Index + 1, model.Blocks.Count, clock.Elapsed));
             }
         }
         finally
@@ -75,8 +87,11 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
     }
 
     /// <summary>Runs the pruned block (measuring each pruned linear's error) and returns the next block's input.</summary>
-    private Tensor Measure(TransformerBlock block, Tensor hidden, ReconstructionMeter meter, List<Tensor>? denseOutputs)
+    /// <param name="flops">The counted work of the pass and the error measurement.</param>
+    private Tensor Measure(TransformerBlock block, Tensor hidden, ReconstructionMeter meter, List<Tensor>? denseOutputs, double flops)
     {
+        using var interval = context.Ledger.Time(Stage.Propagate);
+        context.Ledger.Count(Stage.Propagate, flops);
         foreach (var linear in block.Linears)
         {
             linear.InputObserver += meter.Observe;
@@ -101,6 +116,10 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
             }
         }
     }
+
+    /// <summary>The reconstruction meter's two products (by the dense weight and by the difference) per pruned linear.</summary>
+    private static double Products(IReadOnlyList<ResolvedLayer> planned, Tensor hidden) =>
+        planned.Sum(l => 2 * OperationCounts.Linear(hidden.shape[0] * hidden.shape[1], l.Layer.OutFeatures, l.Layer.InFeatures));
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

@@ -22,25 +22,38 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
     {
         var recipe = plan.Recipe;
         var modelDirectory = recipe.Model.Path.Value;
-        var stageSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        var clock = Stopwatch.StartNew();
+        var ledger = new StageLedger();
+        var load = ledger.Time(Stage.Load);
         using var model = LoadModel(recipe);
-        var fingerprint = ModelFingerprint.Compute(modelDirectory, model);
+        var calibration = LoadCalibration(recipe, model);
+        using var tokens = calibration?.ToTensor();
+        load.Dispose();
+        ModelFingerprint fingerprint;
+        using (ledger.Time(Stage.Fingerprint))
+        {
+            fingerprint = ModelFingerprint.Compute(modelDirectory, model);
+        }
+
+        LogHashingRate(model, ledger.Elapsed(Stage.Fingerprint));
         CheckFingerprint(recipe, fingerprint);
         CheckFinite(recipe, model);
-        var calibration = LoadCalibration(recipe, model);
         var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
-        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize);
-        using var tokens = calibration?.ToTensor();
-        Lap(stageSeconds, "calibrate", clock);
+        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize)
+        {
+            Ledger = ledger,
+            Progress = options.Progress,
+        };
 
-        var allocation = new TargetAllocator(context).Allocate(plan, model, tokens);
-        Lap(stageSeconds, "allocate", clock);
+        AllocationResult allocation;
+        using (ledger.Time(Stage.Allocate))
+        {
+            allocation = new TargetAllocator(context).Allocate(plan, model, tokens);
+        }
 
         using var factors = new Export.FactorStore();
+        using var spill = new SpillFolder();
         var keepFactors = recipe.Output.Format.Value == OutputFormat.Factored;
-        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null).Run(plan, model, tokens, allocation);
-        Lap(stageSeconds, "prune", clock);
+        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null, spill).Run(plan, model, tokens, allocation);
 
         var stageKeys = new SortedDictionary<string, string>(pruning.StageKeys.ToDictionary(), StringComparer.Ordinal);
         var prunedModelKey = context.Keys.PrunedModel(pruning.Layers.Select(l => l.Key));
@@ -54,6 +67,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
 
         if (recipe.Evaluation is { } evaluate)
         {
+            using var interval = ledger.Time(Stage.Evaluate);
             var (report, dataFingerprint, keys) = WithDataErrors(evaluate.Dataset, () => Evaluate(context, evaluate, modelDirectory, model, prunedModelKey));
             evaluation = report;
             gate = QualityGate.Measure(evaluate, report);
@@ -66,13 +80,24 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
             log.Information("evaluate: {Metric:l} dense {Dense:F3}, pruned {Pruned:F3} ({Cache:l})", report.Metric, report.Dense, report.Pruned, report.Cache);
         }
 
-        Lap(stageSeconds, "evaluate", clock);
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
-        var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0) with { QualityGate = gate };
+        var runReport = RunReports.Build(plan, model, pruning, evaluation, ledger.Figures(), layout?.PhysicallyRemoved ?? 0) with { QualityGate = gate };
         var output = options.OutputDirectory ?? recipe.Output.Path.Value;
-        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
-        Lap(stageSeconds, "export", clock);
-        return new RunResult(Path.GetFullPath(output), runReport with { StageSeconds = stageSeconds }, lockFile);
+        LockFile lockFile;
+        using (ledger.Time(Stage.Export))
+        {
+            lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
+        }
+
+        return new RunResult(Path.GetFullPath(output), runReport with { Stages = ledger.Figures() }, lockFile);
+    }
+
+    private void LogHashingRate(PrunableModel model, TimeSpan elapsed)
+    {
+        var bytes = model.Weights.Names.Sum(n => model.Weights.Info(n).ByteLength);
+        log.Information(
+            "fingerprint: hashed {Megabytes:F0} MB in {Seconds:F2} s ({Rate:F0} MB/s)",
+            bytes / 1e6, elapsed.TotalSeconds, bytes / 1e6 / Math.Max(elapsed.TotalSeconds, 1e-6));
     }
 
     private static PrunableModel LoadModel(Recipe recipe)
@@ -168,11 +193,5 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         {
             throw new PruneRunException(RunErrorCodes.DataUnusable, e.Message, dataset.Position, e);
         }
-    }
-
-    private static void Lap(IDictionary<string, double> seconds, string stage, Stopwatch clock)
-    {
-        seconds[stage] = Math.Round(clock.Elapsed.TotalSeconds, 3);
-        clock.Restart();
     }
 }

@@ -10,7 +10,7 @@ public static class RunReports
 {
     public static RunReport Build(
         PrunePlan plan, PrunableModel model, PruningResult pruning, EvaluationReport? evaluation,
-        IReadOnlyDictionary<string, double> stageSeconds, long physicallyRemoved)
+        IReadOnlyDictionary<string, StageFigures> stages, long physicallyRemoved)
     {
         var layers = pruning.LayerReports;
         var total = plan.Model.ParameterCount;
@@ -25,7 +25,7 @@ public static class RunReports
             Layers = layers,
             Blocks = pruning.BlockReports,
             Evaluation = evaluation,
-            StageSeconds = stageSeconds,
+            Stages = stages,
             Totals = new RunTotals
             {
                 ParametersBefore = total,

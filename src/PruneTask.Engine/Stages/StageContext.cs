@@ -4,4 +4,11 @@ using Serilog;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>What every stage of one run shares: the cache (null when caching is off), the keys, the log and the batch size.</summary>
-public sealed record StageContext(ContentCache? Cache, RunKeys Keys, ILogger Log, int BatchSize);
+public sealed record StageContext(ContentCache? Cache, RunKeys Keys, ILogger Log, int BatchSize)
+{
+    /// <summary>Time and counted work per stage, for report.json.</summary>
+    public StageLedger Ledger { get; init; } = new();
+
+    /// <summary>Receives a <see cref="RunProgress"/> after each block; null when nobody listens.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+}

@@ -31,7 +31,11 @@ internal static class SampleReports
         },
         Evaluation = new EvaluationReport { Metric = "perplexity", Dense = 10, Pruned = 11, Samples = 4, SequenceLength = 32, Cache = "miss" },
         QualityGate = new QualityGateReport { Field = "evaluate.max_perplexity_increase", MaxIncrease = 0.05, Increase = 0.1 },
-        StageSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["calibrate"] = 0.5, ["prune"] = 1.25 },
+        Stages = new SortedDictionary<string, StageFigures>(StringComparer.Ordinal)
+        {
+            ["calibrate"] = new() { Seconds = 0.5, Gflop = 2, GflopPerSecond = 4 },
+            ["prune"] = new() { Seconds = 1.25, Gflop = 0 },
+        },
     };
 
     private static LayerReport Layer(string name, int block, double sparsity, double error) => new()
