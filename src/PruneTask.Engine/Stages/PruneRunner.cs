@@ -95,7 +95,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
     private void LogHashingRate(PrunableModel model, TimeSpan elapsed)
     {
         var bytes = model.Weights.Names.Sum(n => model.Weights.Info(n).ByteLength);
-        log.Information(
+        log.Debug(
             "fingerprint: hashed {Megabytes:F0} MB in {Seconds:F2} s ({Rate:F0} MB/s)",
             bytes / 1e6, elapsed.TotalSeconds, bytes / 1e6 / Math.Max(elapsed.TotalSeconds, 1e-6));
     }

@@ -45,7 +45,7 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.TwoRun
     {
         var (exitCode, _, error) = Cli.Run("report", _runs.Half, "--jsno");
 
-        Assert.Equal(ExitCodes.Invalid, exitCode);
+        Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Contains("'--jsno'", error, StringComparison.Ordinal);
     }
 
