@@ -19,6 +19,9 @@ public sealed record RunReport
 
     public EvaluationReport? Evaluation { get; init; }
 
+    /// <summary>model.onnx checked against the engine with ONNX Runtime; null when the recipe writes no ONNX file.</summary>
+    public Export.Onnx.OnnxCheck? Onnx { get; init; }
+
     /// <summary>Seconds spent in each stage (calibrate, allocate, prune, evaluate, export).</summary>
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
 }

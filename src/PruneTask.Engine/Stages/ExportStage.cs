@@ -1,5 +1,6 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Export;
+using PruneTask.Engine.Export.Onnx;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Model;
@@ -24,13 +25,25 @@ public sealed class ExportStage(ILogger log)
         _ => null,
     };
 
-    public LockFile Write(string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null)
+    /// <summary>The ONNX Runtime check of model.onnx after <see cref="Write"/>, when the recipe asks for <c>output.onnx</c>.</summary>
+    public OnnxCheck? Onnx { get; private set; }
+
+    /// <param name="calibration">Calibration token ids, which model.onnx is checked on when there is no evaluation data.</param>
+    public LockFile Write(
+        string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null, TorchSharp.torch.Tensor? calibration = null)
     {
         using var folder = new OutputFolder(output);
         var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype, layout).ToList();
         if (layout is not null)
         {
             CheckLoadsBack(folder.Staging, recipe);
+        }
+
+        if (recipe.Output.Onnx is { } onnx)
+        {
+            Onnx = new OnnxExportStage(log).Run(folder.Staging, recipe, onnx, calibration);
+            files.Add(OnnxExporter.FileName);
+            report = report with { Onnx = Onnx };
         }
 
         File.WriteAllText(folder.PathOf(ReportFileName), ReportJson.Serialize(report));

@@ -67,9 +67,10 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
         var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0);
         var output = options.OutputDirectory ?? recipe.Output.Path.Value;
-        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
+        var export = new ExportStage(log);
+        var lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout, tokens);
         Lap(stageSeconds, "export", clock);
-        return new RunResult(Path.GetFullPath(output), runReport with { StageSeconds = stageSeconds }, lockFile);
+        return new RunResult(Path.GetFullPath(output), runReport with { StageSeconds = stageSeconds, Onnx = export.Onnx }, lockFile);
     }
 
     private static PrunableModel LoadModel(Recipe recipe)

@@ -17,4 +17,7 @@ public static class RunErrorCodes
 
     /// <summary>The recipe asks for something this version cannot do yet (an output format for this architecture, a method).</summary>
     public const string Unsupported = "PRN104";
+
+    /// <summary>The exported model.onnx, run by ONNX Runtime, does not give the engine's logits within tolerance.</summary>
+    public const string OnnxMismatch = "PRN120";
 }
