@@ -1,0 +1,92 @@
+using PruneTask.Engine.Export.Onnx;
+using PruneTask.Engine.IO;
+using PruneTask.Engine.Models;
+using PruneTask.Engine.Tests.Models;
+using PruneTask.Tests.Common;
+using TorchSharp;
+
+namespace PruneTask.Engine.Tests.Export.Onnx;
+
+public sealed class OnnxExporterTests : IDisposable
+{
+    private const float Tolerance = 1e-4f;
+    private readonly string _folder = Directory.CreateTempSubdirectory("prune-onnx-").FullName;
+
+    public static TheoryData<string> Fixtures => new() { "tiny-llama-gqa", "tiny-qwen2-bf16", "tiny-phi3", "tiny-opt", "tiny-opt-postln-proj", "tiny-gpt2" };
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void ONNX_Runtime_gives_the_fixtures_reference_logits(string fixture)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var reference = FixtureModels.Reference(fixture);
+        var ids = reference.Load("input_ids");
+        var path = Export(fixture);
+
+        var logits = Run(path, ids);
+
+        var error = logits.sub(reference.Load("logits")).abs().max().item<float>();
+        Assert.True(error <= Tolerance, $"{fixture}: max |ONNX − reference| = {error:E2}");
+    }
+
+    [Fact]
+    public void The_graph_takes_any_batch_and_sequence_length()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = FixtureModels.Load("tiny-llama-gqa");
+        var path = Export("tiny-llama-gqa");
+        var ids = torch.randint(model.Config.VocabSize, [3, 7], dtype: torch.int64, generator: new torch.Generator(1));
+
+        var logits = Run(path, ids);
+
+        var error = logits.sub(model.Forward(ids)).abs().max().item<float>();
+        Assert.True(error <= Tolerance, $"max |ONNX − engine| = {error:E2}");
+    }
+
+    [Theory]
+    [InlineData("tiny-llama-gqa")]
+    [InlineData("tiny-opt")]
+    [InlineData("tiny-gpt2")]
+    public void A_token_whose_attention_mask_is_zero_is_not_attended_to(string fixture)
+    {
+        var path = Export(fixture);
+        using var session = new OnnxSession(path);
+        long[] mask = [1, 1, 0, 1, 1];
+
+        var first = session.Logits([5, 17, 42, 9, 3], 1, 5, mask);
+        var second = session.Logits([5, 17, 77, 9, 3], 1, 5, mask);
+        var unmasked = session.Logits([5, 17, 77, 9, 3], 1, 5);
+
+        var vocabulary = first.Length / 5;
+        var later = Enumerable.Range(3 * vocabulary, 2 * vocabulary).ToArray();
+        Assert.True(later.Max(i => Math.Abs(first[i] - second[i])) <= Tolerance, "the masked token changed later logits");
+        Assert.True(later.Max(i => Math.Abs(second[i] - unmasked[i])) > Tolerance, "the mask changed nothing");
+    }
+
+    [Fact]
+    public void A_model_without_an_ONNX_graph_is_refused()
+    {
+        using var model = FixtureModels.Load("tiny-vit");
+
+        Assert.False(OnnxExporter.Supports(model));
+        Assert.Throws<UnsupportedModelException>(() => OnnxExporter.Write(Path.Combine(_folder, "vit.onnx"), model));
+    }
+
+    private string Export(string fixture)
+    {
+        using var model = FixtureModels.Load(fixture);
+        var path = Path.Combine(_folder, fixture + ".onnx");
+        OnnxExporter.Write(path, model);
+        return path;
+    }
+
+    private static torch.Tensor Run(string path, torch.Tensor ids)
+    {
+        using var session = new OnnxSession(path);
+        var (batch, tokens) = ((int)ids.shape[0], (int)ids.shape[1]);
+        var logits = session.Logits(ids.to(torch.int64).contiguous().data<long>().ToArray(), batch, tokens);
+        return torch.tensor(logits, [batch, tokens, logits.Length / (batch * tokens)]);
+    }
+}
