@@ -25,6 +25,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure tokens per second through the forward pass of model folders (dense, shrunk or factored) on the CPU.");
         command.Arguments.Add(models);
         command.Subcommands.Add(MethodBenchCommand.Create());
+        command.Subcommands.Add(OnnxBenchCommand.Create());
         foreach (var option in new Option[] { batch, tokens, repeats, threads, json })
         {
             command.Options.Add(option);
