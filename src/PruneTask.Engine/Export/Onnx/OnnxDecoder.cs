@@ -148,8 +148,8 @@ internal sealed class OnnxDecoder
     /// <summary>LayerNormalization over the last axis; without affine weights, scale 1 and bias 0.</summary>
     public string LayerNorm(string x, string? name, Tensor? weight, Tensor? bias, int size, double eps)
     {
-        var scale = weight is null ? Graph.Floats(Graph.Scope + ".ones", Enumerable.Repeat(1f, size).ToArray(), size) : Graph.Weight(name + ".weight", weight);
-        var shift = bias is null ? Graph.Floats(Graph.Scope + ".zeros", new float[size], size) : Graph.Weight(name + ".bias", bias);
+        var scale = weight is null ? Graph.Filled(1f, size) : Graph.Weight(name + ".weight", weight);
+        var shift = bias is null ? Graph.Filled(0f, size) : Graph.Weight(name + ".bias", bias);
         return Graph.Node("LayerNormalization", [x, scale, shift], Int("axis", -1), Float("epsilon", (float)eps));
     }
 

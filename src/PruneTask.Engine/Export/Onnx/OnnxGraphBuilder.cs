@@ -37,6 +37,10 @@ internal sealed class OnnxGraphBuilder
     /// <summary>A shared float32 scalar constant.</summary>
     public string Scalar(float value) => Constant($"const.f{BitConverter.SingleToInt32Bits(value):x8}", () => Floats(Unique("const"), [value]));
 
+    /// <summary>A shared float32 vector of <paramref name="size"/> copies of <paramref name="value"/>.</summary>
+    public string Filled(float value, int size) =>
+        Constant($"const.f{BitConverter.SingleToInt32Bits(value):x8}x{size}", () => Floats(Unique("const"), Enumerable.Repeat(value, size).ToArray(), size));
+
     /// <summary>A shared int64 constant of rank 1 (or rank 0 when <paramref name="scalar"/>).</summary>
     public string Ints(long[] values, bool scalar = false) =>
         Constant($"const.i{(scalar ? "s" : "v")}{string.Join('_', values)}", () => Longs(Unique("const"), values, scalar ? [] : [values.Length]));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PruneTask.Engine.Export.Onnx;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
@@ -63,6 +64,33 @@ public sealed class OnnxExporterTests : IDisposable
         var later = Enumerable.Range(3 * vocabulary, 2 * vocabulary).ToArray();
         Assert.True(later.Max(i => Math.Abs(first[i] - second[i])) <= Tolerance, "the masked token changed later logits");
         Assert.True(later.Max(i => Math.Abs(second[i] - unmasked[i])) > Tolerance, "the mask changed nothing");
+    }
+
+    /// <summary>Settings the fixtures do not cover, on a fixture's weights with an edited config.json.</summary>
+    [Theory]
+    [InlineData("tiny-llama-gqa", """{"architectures": ["MistralForCausalLM"], "model_type": "mistral", "sliding_window": 3}""", "")]
+    [InlineData("tiny-llama-gqa", """{"tie_word_embeddings": true, "rope_theta": 500.0}""", "lm_head.weight")]
+    [InlineData("tiny-llama-gqa", """{"rope_scaling": {"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0, "original_max_position_embeddings": 16}}""", "")]
+    [InlineData("tiny-opt", """{"layer_norm_elementwise_affine": false, "activation_function": "gelu"}""", "layer_norm")]
+    [InlineData("tiny-gpt2", """{"scale_attn_by_inverse_layer_idx": true}""", "")]
+    public void A_configuration_variant_matches_the_engine(string fixture, string changes, string dropped)
+    {
+        using var scope = torch.NewDisposeScope();
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(FixtureModels.Folder(fixture), "config.json")))!.AsObject();
+        foreach (var (key, value) in JsonNode.Parse(changes)!.AsObject())
+        {
+            config[key] = value?.DeepClone();
+        }
+
+        using var weights = FixtureModels.InMemory(fixture, name => dropped.Length > 0 && name.Contains(dropped, StringComparison.Ordinal) ? null : name);
+        using var model = ModelLoader.Create(ModelConfig.Parse(config.ToJsonString()), weights);
+        var path = Path.Combine(_folder, "variant.onnx");
+        OnnxExporter.Write(path, model);
+        var ids = torch.randint(model.Config.VocabSize, [2, 9], dtype: torch.int64, generator: new torch.Generator(3));
+
+        var error = Run(path, ids).sub(model.Forward(ids)).abs().max().item<float>();
+
+        Assert.True(error <= Tolerance, $"max |ONNX − engine| = {error:E2}");
     }
 
     [Fact]
