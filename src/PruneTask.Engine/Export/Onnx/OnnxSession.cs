@@ -12,7 +12,14 @@ public sealed class OnnxSession : IDisposable
     /// <param name="threads">Intra-op threads; 0 lets ONNX Runtime choose.</param>
     public OnnxSession(string path, int threads = 0)
     {
-        _options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = threads };
+        // Errors only: loading logs a warning that attention_mask is an initializer and a graph input, which is
+        // what makes feeding it optional (OnnxDecoder).
+        _options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = threads,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
         _session = new InferenceSession(path, _options);
     }
 
