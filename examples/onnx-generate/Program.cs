@@ -19,7 +19,8 @@ for (var step = 0; step < NewTokens; step++)
 {
     // No key/value cache: every step runs the whole sequence, which a model this small does in a blink.
     using var input = OrtValue.CreateTensorValueFromMemory(tokens.ToArray(), [1, tokens.Count]);
-    using var outputs = session.Run(run, ["input_ids"], [input], ["logits"]);
+    using var mask = OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat(1L, tokens.Count).ToArray(), [1, tokens.Count]);
+    using var outputs = session.Run(run, ["input_ids", "attention_mask"], [input, mask], ["logits"]);
     var logits = outputs[0].GetTensorDataAsSpan<float>();
     var vocabulary = logits.Length / tokens.Count;
     var last = logits[^vocabulary..];

@@ -8,9 +8,8 @@ using static TorchSharp.torch;
 namespace PruneTask.Engine.Export.Onnx;
 
 /// <summary>
-/// The parts every causal decoder's graph shares: the inputs as Hugging Face Optimum names them (<c>input_ids</c>
-/// int64 [batch_size, sequence_length]; <c>attention_mask</c>, optional, defaulting to all ones), the <c>logits</c>
-/// output, positions 0..T-1, the causal mask, linears (dense or factored), norms, activations and attention.
+/// The parts every causal decoder's graph shares: the inputs as Hugging Face Optimum names them (<c>input_ids</c> and
+/// <c>attention_mask</c>, int64 [batch_size, sequence_length]), the <c>logits</c> output, positions 0..T-1, the causal mask, linears (dense or factored), norms, activations and attention.
 /// </summary>
 internal sealed class OnnxDecoder
 {
@@ -30,20 +29,12 @@ internal sealed class OnnxDecoder
         _linearForm = linearForm;
         graph.Input(InputIds, TensorProto.Types.DataType.Int64, Batch, Sequence);
         graph.Input(AttentionMask, TensorProto.Types.DataType.Int64, Batch, Sequence);
-
-        // An initializer that is also a graph input is a default the caller may override: [1, 1] ones broadcast to
-        // [batch, sequence], so feeding attention_mask is optional.
-        graph.Longs(AttentionMask, [1], 1, 1);
         graph.Scope = "model";
-        InputShape = graph.Node("Shape", [InputIds]);
-        SequenceLength = graph.Node("Gather", [InputShape, graph.Ints([1], scalar: true)], Int("axis", 0));
+        SequenceLength = graph.Node("Gather", [graph.Node("Shape", [InputIds]), graph.Ints([1], scalar: true)], Int("axis", 0));
         Positions = graph.Node("Range", [graph.Ints([0], scalar: true), SequenceLength, graph.Ints([1], scalar: true)]);
     }
 
     public OnnxGraphBuilder Graph { get; }
-
-    /// <summary>Shape(input_ids): [batch, sequence] as int64 [2].</summary>
-    public string InputShape { get; }
 
     /// <summary>The sequence length as an int64 scalar.</summary>
     public string SequenceLength { get; }
@@ -227,9 +218,7 @@ internal sealed class OnnxDecoder
             allowed = Graph.Node("And", [allowed, inWindow]);
         }
 
-        _keyMask ??= Graph.Node("Unsqueeze", [
-            Graph.Node("Cast", [Graph.Node("Expand", [AttentionMask, InputShape])], Int("to", (long)TensorProto.Types.DataType.Bool)),
-            Graph.Ints([1, 2])]);
+        _keyMask ??= Graph.Node("Unsqueeze", [Graph.Node("Cast", [AttentionMask], Int("to", (long)TensorProto.Types.DataType.Bool)), Graph.Ints([1, 2])]);
         mask = Graph.Node("And", [Graph.Node("Unsqueeze", [allowed, Graph.Ints([0, 1])]), _keyMask]);
         Graph.Scope = scope;
         _masks[key] = mask;

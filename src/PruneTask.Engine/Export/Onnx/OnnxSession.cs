@@ -12,29 +12,20 @@ public sealed class OnnxSession : IDisposable
     /// <param name="threads">Intra-op threads; 0 lets ONNX Runtime choose.</param>
     public OnnxSession(string path, int threads = 0)
     {
-        // Errors only: loading logs a warning that attention_mask is an initializer and a graph input, which is
-        // what makes feeding it optional (OnnxDecoder).
-        _options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = threads,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
+        _options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = threads };
         _session = new InferenceSession(path, _options);
     }
 
     /// <summary>The ONNX Runtime build, e.g. "1.32.0".</summary>
     public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
 
-    /// <summary>Logits [batch, tokens, vocab] (flattened) for <paramref name="ids"/> [batch, tokens]; <paramref name="mask"/> [batch, tokens] when given.</summary>
+    /// <summary>Logits [batch, tokens, vocab] (flattened) for <paramref name="ids"/> [batch, tokens]; <paramref name="mask"/> [batch, tokens], all ones when not given.</summary>
     public float[] Logits(long[] ids, int batch, int tokens, long[]? mask = null)
     {
         long[] shape = [batch, tokens];
         using var input = OrtValue.CreateTensorValueFromMemory(ids, shape);
-        using var maskValue = mask is null ? null : OrtValue.CreateTensorValueFromMemory(mask, shape);
-        string[] names = mask is null ? [OnnxDecoder.InputIds] : [OnnxDecoder.InputIds, OnnxDecoder.AttentionMask];
-        OrtValue[] values = maskValue is null ? [input] : [input, maskValue];
-        using var outputs = _session.Run(_run, names, values, [OnnxDecoder.Logits]);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask ?? Enumerable.Repeat(1L, ids.Length).ToArray(), shape);
+        using var outputs = _session.Run(_run, [OnnxDecoder.InputIds, OnnxDecoder.AttentionMask], [input, maskValue], [OnnxDecoder.Logits]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
