@@ -9,7 +9,8 @@ namespace PruneTask.Engine.Export.Onnx;
 
 /// <summary>
 /// The parts every causal decoder's graph shares: the inputs as Hugging Face Optimum names them (<c>input_ids</c> and
-/// <c>attention_mask</c>, int64 [batch_size, sequence_length]), the <c>logits</c> output, positions 0..T-1, the causal mask, linears (dense or factored), norms, activations and attention.
+/// <c>attention_mask</c>, int64 [batch_size, sequence_length]), the <c>logits</c> output, positions 0..T-1, the
+/// causal mask, linears (dense or factored), norms, activations and attention.
 /// </summary>
 internal sealed class OnnxDecoder
 {
@@ -19,30 +20,27 @@ internal sealed class OnnxDecoder
     public const string Batch = "batch_size";
     public const string Sequence = "sequence_length";
 
-    private readonly OnnxFactoredForm _linearForm;
+    private readonly OnnxFactoredForm _factoredForm;
     private readonly Dictionary<int, string> _masks = [];
     private string? _keyMask;
 
-    public OnnxDecoder(OnnxGraphBuilder graph, OnnxFactoredForm linearForm)
+    public OnnxDecoder(OnnxGraphBuilder graph, OnnxFactoredForm factoredForm)
     {
         Graph = graph;
-        _linearForm = linearForm;
+        _factoredForm = factoredForm;
         graph.Input(InputIds, TensorProto.Types.DataType.Int64, Batch, Sequence);
         graph.Input(AttentionMask, TensorProto.Types.DataType.Int64, Batch, Sequence);
         graph.Scope = "model";
-        SequenceLength = graph.Node("Gather", [graph.Node("Shape", [InputIds]), graph.Ints([1], scalar: true)], Int("axis", 0));
-        Positions = graph.Node("Range", [graph.Ints([0], scalar: true), SequenceLength, graph.Ints([1], scalar: true)]);
+        var length = graph.Node("Gather", [graph.Node("Shape", [InputIds]), graph.Ints([1], scalar: true)], Int("axis", 0));
+        Positions = graph.Node("Range", [graph.Ints([0], scalar: true), length, graph.Ints([1], scalar: true)]);
     }
 
     public OnnxGraphBuilder Graph { get; }
 
-    /// <summary>The sequence length as an int64 scalar.</summary>
-    public string SequenceLength { get; }
-
     /// <summary>Positions 0..T-1, int64 [T].</summary>
     public string Positions { get; }
 
-    /// <summary>Ends the graph: <paramref name="logits"/> becomes the float32 output <c>logits</c> [batch, sequence, <paramref name="vocabulary"/>].</summary>
+    /// <summary>Ends the graph: the last node's output becomes the float32 output <c>logits</c> [batch, sequence, <paramref name="vocabulary"/>].</summary>
     public void Finish(int vocabulary)
     {
         Graph.NameLastOutput(Logits);
@@ -99,7 +97,7 @@ internal sealed class OnnxDecoder
     {
         var name = linear.Spec.Name;
         string output;
-        if (factored is not null && _linearForm == OnnxFactoredForm.Separate && factored.Layers.Contains(name))
+        if (factored is not null && _factoredForm == OnnxFactoredForm.Separate && factored.Layers.Contains(name))
         {
             using var factors = factored.Factors(name);
             var sparse = Project(x, name + ".sparse", factors.Sparse);
