@@ -9,8 +9,9 @@ using Serilog;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>
-/// The export stage: the pruned model folder in the recipe's format, report.json and prune.lock.json (written last),
-/// all appearing at once when the folder is complete.
+/// The export stage: the pruned model folder in the recipe's format, model.onnx when the recipe asks for it (checked by
+/// <see cref="OnnxExportStage"/>), report.json and prune.lock.json (written last), all appearing at once when the
+/// folder is complete.
 /// </summary>
 public sealed class ExportStage(ILogger log)
 {
