@@ -26,6 +26,7 @@ public static class BenchCommand
         command.Arguments.Add(models);
         command.Subcommands.Add(MethodBenchCommand.Create());
         command.Subcommands.Add(ModelBenchCommand.Create());
+        command.Subcommands.Add(OnnxBenchCommand.Create());
         foreach (var option in new Option[] { batch, tokens, repeats, threads, json })
         {
             command.Options.Add(option);

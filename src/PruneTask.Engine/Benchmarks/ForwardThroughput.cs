@@ -66,10 +66,14 @@ public static class ForwardThroughput
         model.Head(model.Embed(ids)).Dispose();
     }
 
+    /// <summary>The output format of a model folder: factored, shrunk or dense.</summary>
+    internal static string FormatOf(string directory, ModelConfig config) =>
+        FactoredFormat.Read(directory) is not null ? "factored" : config.Json.Has(BlockShapes.ConfigKey) ? "shrunk" : "dense";
+
     private static ThroughputResult Result(string directory, ModelConfig config, double[] seconds, ThroughputSettings settings)
     {
         Array.Sort(seconds);
-        var format = FactoredFormat.Read(directory) is not null ? "factored" : config.Json.Has(BlockShapes.ConfigKey) ? "shrunk" : "dense";
+        var format = FormatOf(directory, config);
         var bytes = Directory.EnumerateFiles(directory, "*.safetensors")
             .Where(f => !Path.GetFileName(f).StartsWith("reference", StringComparison.Ordinal))
             .Sum(f => new FileInfo(f).Length);

@@ -84,7 +84,8 @@ public sealed class FactoredWeights : ITensorSource
 
     public void Dispose() => _inner.Dispose();
 
-    private LayerFactorTensors Factors(string layer)
+    /// <summary>U [out, rank], V [rank, in] and the sparse part as a dense [out, in] tensor, float32; the caller owns them.</summary>
+    internal LayerFactorTensors Factors(string layer)
     {
         using var scope = torch.NewDisposeScope();
         var entry = _format.Layers[layer];
@@ -127,7 +128,7 @@ public sealed class FactoredWeights : ITensorSource
         entry.StoredLayout == FactoredLayerEntry.InOut ? [entry.Shape[1], entry.Shape[0]] : [entry.Shape[0], entry.Shape[1]];
 
     /// <summary>U, V and the sparse part as a dense float32 tensor.</summary>
-    private sealed record LayerFactorTensors(torch.Tensor U, torch.Tensor V, torch.Tensor Sparse) : IDisposable
+    internal sealed record LayerFactorTensors(torch.Tensor U, torch.Tensor V, torch.Tensor Sparse) : IDisposable
     {
         public void Dispose()
         {

@@ -73,5 +73,5 @@ internal sealed class Gpt2Architecture : IArchitecture
     }
 
     /// <summary>"transformer." for GPT2LMHeadModel checkpoints, "" for those saved from the bare GPT2Model.</summary>
-    private static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "wte.weight", "transformer.", "");
+    internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "wte.weight", "transformer.", "");
 }

@@ -27,6 +27,8 @@ internal sealed class Gpt2Model : PrunableModel
 
     protected override IReadOnlyList<LazyTensor> OuterWeights => _outer;
 
+    internal Gpt2Settings Settings => _settings;
+
     /// <summary>Checks the weights outside the blocks first, then builds the blocks and the model.</summary>
     public static Gpt2Model Create(
         ModelConfig config, Gpt2Settings settings, ITensorSource weights, string prefix, Func<IReadOnlyList<TransformerBlock>> createBlocks)

@@ -82,5 +82,5 @@ internal sealed class LlamaArchitecture : IArchitecture
     }
 
     /// <summary>"model." for *ForCausalLM checkpoints, "" for those saved from the bare LlamaModel.</summary>
-    private static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.", "");
+    internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.", "");
 }

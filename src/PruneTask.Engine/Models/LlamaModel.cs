@@ -24,6 +24,8 @@ internal sealed class LlamaModel : PrunableModel
 
     protected override IReadOnlyList<LazyTensor> OuterWeights => _outer;
 
+    internal LlamaSettings Settings => _settings;
+
     /// <summary>Checks the weights outside the blocks first, then builds the blocks and the model.</summary>
     public static LlamaModel Create(
         ModelConfig config, LlamaSettings settings, ITensorSource weights, string prefix, Func<IReadOnlyList<TransformerBlock>> createBlocks)

@@ -76,6 +76,6 @@ internal sealed class OptArchitecture : IArchitecture
     }
 
     /// <summary>"model.decoder." for OPTForCausalLM checkpoints, "decoder." for those saved from the bare OPTModel.</summary>
-    private static string Prefix(ITensorSource weights) =>
+    internal static string Prefix(ITensorSource weights) =>
         CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.decoder.", "decoder.");
 }

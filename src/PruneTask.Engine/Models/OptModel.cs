@@ -43,6 +43,8 @@ internal sealed class OptModel : PrunableModel
 
     protected override IReadOnlyList<LazyTensor> OuterWeights => _outer;
 
+    internal OptSettings Settings => _settings;
+
     /// <summary>Checks the weights outside the blocks first, then builds the blocks and the model.</summary>
     public static OptModel Create(
         ModelConfig config, OptSettings settings, ITensorSource weights, string prefix, Func<IReadOnlyList<TransformerBlock>> createBlocks)

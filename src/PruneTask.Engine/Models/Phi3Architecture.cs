@@ -81,7 +81,7 @@ internal sealed class Phi3Architecture : IArchitecture
     /// The Llama-family settings with Phi-3's defaults (rms_norm_eps 1e-5) and its optional sliding_window. Rotary
     /// embedding over part of each head (partial_rotary_factor below 1) is not implemented.
     /// </summary>
-    private static LlamaSettings Settings(ModelConfig config)
+    internal static LlamaSettings Settings(ModelConfig config)
     {
         var json = config.Json;
         var partialRotary = json.Double("partial_rotary_factor", 1.0);

@@ -19,6 +19,9 @@ public sealed record RunReport
 
     public EvaluationReport? Evaluation { get; init; }
 
+    /// <summary>model.onnx checked against the engine with ONNX Runtime; null when the recipe writes no ONNX file.</summary>
+    public Export.Onnx.OnnxCheck? Onnx { get; init; }
+
     /// <summary>The recipe's quality gate (<c>evaluate.max_perplexity_increase</c>) and whether the pruned model passed it.</summary>
     public QualityGateReport? QualityGate { get; init; }
 

@@ -15,17 +15,7 @@ public sealed class EvaluationStage(StageContext context)
     public (EvaluationReport Report, CalibrationSet Data, Dictionary<string, CacheKey> Keys) Run(
         EvaluationSettings settings, string modelDirectory, PrunableModel pruned, CacheKey prunedModelKey)
     {
-        var data = CalibrationDataLoader.Load(new CalibrationDataOptions
-        {
-            Path = settings.Dataset.Value,
-            Samples = settings.Samples?.Value ?? 0,
-            SequenceLength = settings.SequenceLength.Value,
-            VocabSize = pruned.Config.VocabSize,
-            Tokenizer = settings.Tokenizer == TokenizerKind.Auto ? CalibrationDataOptions.AutoTokenizer : CalibrationDataOptions.BytesTokenizer,
-            TextField = settings.TextField,
-            ModelDirectory = modelDirectory,
-            Consecutive = true,
-        });
+        var data = CalibrationDataLoader.Load(DataOptions(settings, modelDirectory, pruned.Config.VocabSize));
         using var tokens = data.ToTensor();
         var denseKey = context.Keys.Evaluation("dense", context.Keys.DenseModel(), data.Fingerprint);
         var prunedKey = context.Keys.Evaluation("pruned", prunedModelKey, data.Fingerprint);
@@ -51,4 +41,17 @@ public sealed class EvaluationStage(StageContext context)
         };
         return (report, data, new Dictionary<string, CacheKey> { ["evaluate/dense"] = denseKey, ["evaluate/pruned"] = prunedKey });
     }
+
+    /// <summary>How the evaluation windows are read: consecutive windows from the start of the data, the first <c>samples</c> of them.</summary>
+    public static CalibrationDataOptions DataOptions(EvaluationSettings settings, string modelDirectory, int vocabSize) => new()
+    {
+        Path = settings.Dataset.Value,
+        Samples = settings.Samples?.Value ?? 0,
+        SequenceLength = settings.SequenceLength.Value,
+        VocabSize = vocabSize,
+        Tokenizer = settings.Tokenizer == TokenizerKind.Auto ? CalibrationDataOptions.AutoTokenizer : CalibrationDataOptions.BytesTokenizer,
+        TextField = settings.TextField,
+        ModelDirectory = modelDirectory,
+        Consecutive = true,
+    };
 }

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Export;
+using PruneTask.Engine.Export.Onnx;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Model;
@@ -8,9 +9,10 @@ using Serilog;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>
-/// The export stage: the pruned model folder in the recipe's format, report.json with its readable forms report.md and
-/// report.html, and prune.lock.json (written last), all appearing at once when the folder is complete. A run that
-/// fails its quality gate gets no lock file, so build tools never take its output as up to date.
+/// The export stage: the pruned model folder in the recipe's format, model.onnx when the recipe asks for it (checked by
+/// <see cref="OnnxExportStage"/>), report.json with its readable forms report.md and report.html, and prune.lock.json
+/// (written last), all appearing at once when the folder is complete. A run that fails its quality gate gets no lock
+/// file, so build tools never take its output as up to date.
 /// </summary>
 public sealed class ExportStage(ILogger log)
 {
@@ -27,13 +29,25 @@ public sealed class ExportStage(ILogger log)
         _ => null,
     };
 
-    public LockFile Write(string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null)
+    /// <summary>The ONNX Runtime check of model.onnx after <see cref="Write"/>, when the recipe asks for <c>output.onnx</c>.</summary>
+    public OnnxCheck? Onnx { get; private set; }
+
+    /// <param name="calibration">Calibration token ids, which model.onnx is checked on when there is no evaluation data.</param>
+    public LockFile Write(
+        string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null, TorchSharp.torch.Tensor? calibration = null)
     {
         using var folder = new OutputFolder(output);
         var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype, layout).ToList();
         if (layout is not null)
         {
             CheckLoadsBack(folder.Staging, recipe);
+        }
+
+        if (recipe.Output.Onnx is { } onnx)
+        {
+            Onnx = new OnnxExportStage(log).Run(folder.Staging, recipe, onnx, calibration);
+            files.Add(OnnxExporter.FileName);
+            report = report with { Onnx = Onnx };
         }
 
         // The reports hold timings, so they are not among the lock file's outputs.

@@ -83,13 +83,14 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
         var runReport = RunReports.Build(plan, model, pruning, evaluation, ledger.Figures(), layout?.PhysicallyRemoved ?? 0) with { QualityGate = gate };
         var output = options.OutputDirectory ?? recipe.Output.Path.Value;
+        var export = new ExportStage(log);
         LockFile lockFile;
         using (ledger.Time(Stage.Export))
         {
-            lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
+            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout, tokens);
         }
 
-        return new RunResult(Path.GetFullPath(output), runReport with { Stages = ledger.Figures() }, lockFile);
+        return new RunResult(Path.GetFullPath(output), runReport with { Stages = ledger.Figures(), Onnx = export.Onnx }, lockFile);
     }
 
     private void LogHashingRate(PrunableModel model, TimeSpan elapsed)

@@ -33,9 +33,12 @@ public static class RunErrorCodes
     /// <summary>A file or folder cannot be read or written: permissions, a full disk, a file where a folder should be.</summary>
     public const string FileSystem = "PRN107";
 
-    /// <summary>An unexpected failure: a bug in dotnet-prune (the stack trace shows with --verbose).</summary>
-    public const string InternalError = "PRN199";
-
     /// <summary>The pruned model is worse than evaluate.max_perplexity_increase allows (the output is written, without a lock file).</summary>
     public const string QualityGateFailed = "PRN108";
+
+    /// <summary>The exported model.onnx, run by ONNX Runtime, does not give the engine's logits within tolerance.</summary>
+    public const string OnnxMismatch = "PRN109";
+
+    /// <summary>An unexpected failure: a bug in dotnet-prune (the stack trace shows with --verbose).</summary>
+    public const string InternalError = "PRN199";
 }
