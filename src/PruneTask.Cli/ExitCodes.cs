@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>The command could not run: unreadable or unsupported model, I/O error, numerical failure.</summary>
     public const int Failed = 2;
 
-    /// <summary>Cancelled by Ctrl+C or SIGTERM.</summary>
+    /// <summary>Cancelled by Ctrl+C (SIGINT): 128 + 2.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Cancelled by SIGTERM (what CI cancellation sends): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

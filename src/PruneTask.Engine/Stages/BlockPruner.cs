@@ -36,6 +36,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
             var reports = new List<(LayerReport Report, bool[]? RemovedGroups)>();
             foreach (var layer in layers)
             {
+                context.Cancellation.ThrowIfCancellationRequested();
                 var linear = block.Linears.First(l => l.Spec.Name == layer.Name);
                 var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
                 var (key, report, removedGroups) = PruneLayer(linear, layer, methods[layer.Name], stats, statisticsKey, meter);
@@ -62,7 +63,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         {
             if (denseOutputs is not null && hidden is not null)
             {
-                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs, context.Cancellation);
             }
 
             return ([], null, false);
@@ -74,7 +75,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         {
             if (denseOutputs is not null)
             {
-                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+                BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs, context.Cancellation);
             }
 
             return (cached, key, true);
@@ -82,7 +83,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
 
         // Every input of the block at the highest need, so one entry serves any later change of which layers are pruned.
         var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
-        var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs);
+        var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs, context.Cancellation);
         StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
         return (collected, key, false);
     }
@@ -106,7 +107,7 @@ public sealed class BlockPruner(StageContext context, IReadOnlyDictionary<string
         var hit = result is not null;
         if (result is null)
         {
-            result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
+            result = method.Prune(new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options) { Cancellation = context.Cancellation });
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
 

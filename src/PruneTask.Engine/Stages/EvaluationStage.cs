@@ -31,9 +31,9 @@ public sealed class EvaluationStage(StageContext context)
         var (dense, denseHit) = CachedNumber.GetOrCompute(context.Cache, denseKey, "dense perplexity", () =>
         {
             using var model = ModelLoader.Load(modelDirectory);
-            return Perplexity.Compute(model, tokens, context.BatchSize);
+            return Perplexity.Compute(model, tokens, context.BatchSize, context.Cancellation);
         });
-        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize));
+        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () => Perplexity.Compute(pruned, tokens, context.BatchSize, context.Cancellation));
         var report = new EvaluationReport
         {
             Metric = "perplexity",

@@ -9,9 +9,9 @@ namespace PruneTask.Engine.Stages;
 
 /// <summary>
 /// The export stage: the pruned model folder in the recipe's format, report.json and prune.lock.json (written last),
-/// all appearing at once when the folder is complete.
+/// all appearing at once when the folder is complete. Cancelling before the swap leaves the previous output.
 /// </summary>
-public sealed class ExportStage(ILogger log)
+public sealed class ExportStage(ILogger log, CancellationToken cancellation = default)
 {
     public const string ReportFileName = "report.json";
     public const string LockFileName = "prune.lock.json";
@@ -46,6 +46,7 @@ public sealed class ExportStage(ILogger log)
                 files.Where(f => f != ReportFileName).ToDictionary(f => f, f => ContentHash.OfFile(folder.PathOf(f))), StringComparer.Ordinal),
         };
         File.WriteAllText(folder.PathOf(LockFileName), ReportJson.Serialize(lockFile));
+        cancellation.ThrowIfCancellationRequested();
         folder.Commit();
         log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;

@@ -3,6 +3,8 @@ using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Calibration.Data;
 using PruneTask.Engine.Calibration.Images;
+using PruneTask.Engine.Export;
+using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
@@ -15,12 +17,31 @@ namespace PruneTask.Engine.Stages;
 /// <summary>
 /// Runs a plan through the stages: calibrate and prune block by block (each result cached by content), allocate,
 /// evaluate, export. A result found in the cache is never recomputed, so a rerun redoes only what changed.
+/// Before any work the output and cache paths are checked (<see cref="OutputPathGuard"/>) and what killed runs left
+/// there is removed; <paramref name="cancellation"/> stops the run at the next safe point, leaving finished cache
+/// entries and no temp folders.
 /// </summary>
-public sealed class PruneRunner(RunOptions options, ILogger log)
+public sealed class PruneRunner(RunOptions options, ILogger log, CancellationToken cancellation = default)
 {
     public RunResult Run(PrunePlan plan)
     {
+        var paths = OutputPathGuard.Check(plan.Recipe, options.OutputDirectory, options.CacheDirectory);
+        try
+        {
+            return Run(plan, paths);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException
+            && WriteFailure.Describe(e, Path.GetDirectoryName(paths.Output)!, paths.Cache) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private RunResult Run(PrunePlan plan, RunPaths paths)
+    {
         var recipe = plan.Recipe;
+        OutputFolder.RemoveAbandoned(paths.Output);
+        var cache = OpenCache(paths.Cache);
         var modelDirectory = recipe.Model.Path.Value;
         var stageSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -28,8 +49,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var fingerprint = ModelFingerprint.Compute(modelDirectory, model);
         CheckFingerprint(recipe, fingerprint);
         var calibration = LoadCalibration(recipe, model);
-        var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
-        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize);
+        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize) { Cancellation = cancellation };
         using var tokens = calibration?.ToTensor();
         Lap(stageSeconds, "calibrate", clock);
 
@@ -66,10 +86,24 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         Lap(stageSeconds, "evaluate", clock);
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
         var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0);
-        var output = options.OutputDirectory ?? recipe.Output.Path.Value;
-        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
+        var output = paths.Output;
+        var lockFile = new ExportStage(log, cancellation).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
         Lap(stageSeconds, "export", clock);
         return new RunResult(Path.GetFullPath(output), runReport with { StageSeconds = stageSeconds }, lockFile);
+    }
+
+    /// <summary>The cache, after removing what killed runs left in it; null (with a warning) when its folder is read-only.</summary>
+    private ContentCache? OpenCache(string root)
+    {
+        var cache = new ContentCache(root, log);
+        if (!cache.CanWrite())
+        {
+            log.Warning("cache folder {Cache:l} is read-only: running without the cache (nothing is read from or stored in it)", root);
+            return null;
+        }
+
+        cache.RemoveAbandonedWork();
+        return cache;
     }
 
     private static PrunableModel LoadModel(Recipe recipe)

@@ -17,4 +17,13 @@ public static class RunErrorCodes
 
     /// <summary>The recipe asks for something this version cannot do yet (an output format for this architecture, a method).</summary>
     public const string Unsupported = "PRN104";
+
+    /// <summary>
+    /// The output or cache path is refused before any work: it is, contains or lies in an input, it is a file or a
+    /// foreign non-empty folder, or a recipe's relative path leaves the recipe's repository (see OutputPathGuard).
+    /// </summary>
+    public const string UnsafePath = "PRN110";
+
+    /// <summary>Writing the output or the cache failed: the disk is full or the folder is read-only.</summary>
+    public const string CannotWrite = "PRN111";
 }

@@ -3,5 +3,11 @@ using Serilog;
 
 namespace PruneTask.Engine.Stages;
 
-/// <summary>What every stage of one run shares: the cache (null when caching is off), the keys, the log and the batch size.</summary>
-public sealed record StageContext(ContentCache? Cache, RunKeys Keys, ILogger Log, int BatchSize);
+/// <summary>
+/// What every stage of one run shares: the cache (null when caching is off), the keys, the log and the batch size;
+/// and the token that stops the run at the next safe point (between batches, layers, blocks and evaluation windows).
+/// </summary>
+public sealed record StageContext(ContentCache? Cache, RunKeys Keys, ILogger Log, int BatchSize)
+{
+    public CancellationToken Cancellation { get; init; }
+}

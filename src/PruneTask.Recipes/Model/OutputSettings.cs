@@ -1,4 +1,11 @@
 namespace PruneTask.Recipes.Model;
 
 /// <summary>The <c>output</c> section; <see cref="Path"/> is absolute (default: out/&lt;recipe name&gt; beside the recipe).</summary>
-public sealed record OutputSettings(Located<string> Path, Located<OutputFormat> Format, OutputDtype Dtype);
+public sealed record OutputSettings(Located<string> Path, Located<OutputFormat> Format, OutputDtype Dtype)
+{
+    /// <summary>
+    /// The folder of the recipe file that wrote <see cref="Path"/> as a relative path, which it was resolved against;
+    /// null when the path was absolute, the default, or came from the command line.
+    /// </summary>
+    public string? RelativeTo { get; init; }
+}

@@ -17,7 +17,7 @@ internal static class OutputSectionReader
             ?? new Located<string>(DefaultPaths.OutputDirectory(recipePath), position);
         var format = section?.Enum<OutputFormat>("format") ?? new Located<OutputFormat>(OutputFormat.Dense, position);
         var dtype = section?.Enum<OutputDtype>("dtype")?.Value ?? OutputDtype.Same;
-        return new OutputSettings(path, format, dtype);
+        return new OutputSettings(path, format, dtype) { RelativeTo = section is null ? null : PathFields.RelativeBase(section, "path") };
     }
 
     public static CacheSettings ReadCache(SectionReader root)
@@ -25,6 +25,6 @@ internal static class OutputSectionReader
         var section = root.Section("cache", CacheKeys);
         var path = (section is null ? null : PathFields.Absolute(section, "path"))
             ?? new Located<string>(DefaultPaths.CacheDirectory(), section?.Position ?? root.Position);
-        return new CacheSettings(path);
+        return new CacheSettings(path) { RelativeTo = section is null ? null : PathFields.RelativeBase(section, "path") };
     }
 }
