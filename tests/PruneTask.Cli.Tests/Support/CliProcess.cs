@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using PruneTask.MSBuild.Tests.Support;
+
+namespace PruneTask.Cli.Tests.Support;
+
+/// <summary>
+/// The real dotnet-prune as a child process (signals need a process of their own), optionally inside a private mount
+/// namespace where a script can mount small or read-only file systems that vanish with it.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>The command that runs the tool: the dotnet host and the tool's dll (copied beside these tests).</summary>
+    public static string Command => $"'{DotNetHost.Path}' '{Path.Combine(AppContext.BaseDirectory, "dotnet-prune.dll")}'";
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <c>dotnet-prune ARGS</c> in <paramref name="workingDirectory"/>.</summary>
+    public static CliProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo(DotNetHost.Path) { WorkingDirectory = workingDirectory };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dotnet-prune.dll"));
+        args.ToList().ForEach(info.ArgumentList.Add);
+        return Start(info);
+    }
+
+    /// <summary>
+    /// Runs a shell script in a private mount namespace (<c>unshare -m</c> as root, <c>unshare -rm</c> otherwise), so
+    /// its mounts are seen by nothing else and disappear when it ends. <c>$PRUNE</c> is the tool's command.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) RunIsolated(string workingDirectory, string script)
+    {
+        var info = new ProcessStartInfo("unshare") { WorkingDirectory = workingDirectory };
+        info.ArgumentList.Add(Environment.UserName == "root" ? "-m" : "-rm");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        info.Environment["PRUNE"] = Command;
+        using var process = Start(info);
+        return process.WaitForExit(TimeSpan.FromMinutes(5));
+    }
+
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-s", name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    public (int ExitCode, string Output, string Error) WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+            Assert.Fail($"dotnet-prune did not exit within {timeout}: {_error.Result}");
+        }
+
+        return (_process.ExitCode, _output.Result, _error.Result);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static CliProcess Start(ProcessStartInfo info)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        return new CliProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName}."));
+    }
+}
