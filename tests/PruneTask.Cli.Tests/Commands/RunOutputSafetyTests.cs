@@ -16,7 +16,7 @@ public sealed class RunOutputSafetyTests : IDisposable
         Directory.CreateDirectory(Repo(".git"));
         CopyFolder(RepositoryPaths.Fixture("models", "tiny-llama-gqa"), Repo("model"));
         Directory.CreateDirectory(Repo("data"));
-        SyntheticModel.WriteTokens(Repo("data", "tokens.bin"), 4096);
+        TokenFile.Write(Repo("data", "tokens.bin"), 4096);
         Directory.CreateDirectory(Repo("precious"));
         File.WriteAllText(Repo("precious", "notes.txt"), "someone else's files");
         Directory.CreateDirectory(Repo("recipes"));

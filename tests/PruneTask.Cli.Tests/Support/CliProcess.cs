@@ -20,9 +20,6 @@ internal sealed class CliProcess : IDisposable
         _error = process.StandardError.ReadToEndAsync();
     }
 
-    /// <summary>The command that runs the tool: the dotnet host and the tool's dll (copied beside these tests).</summary>
-    public static string Command => $"'{DotNetHost.Path}' '{Path.Combine(AppContext.BaseDirectory, "dotnet-prune.dll")}'";
-
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
@@ -38,7 +35,7 @@ internal sealed class CliProcess : IDisposable
 
     /// <summary>
     /// Runs a shell script in a private mount namespace (<c>unshare -m</c> as root, <c>unshare -rm</c> otherwise), so
-    /// its mounts are seen by nothing else and disappear when it ends. <c>$PRUNE</c> is the tool's command.
+    /// its mounts are seen by nothing else and disappear when it ends. The script runs the tool as <c>prune ARGS</c>.
     /// </summary>
     public static (int ExitCode, string Output, string Error) RunIsolated(string workingDirectory, string script)
     {
@@ -46,8 +43,9 @@ internal sealed class CliProcess : IDisposable
         info.ArgumentList.Add(Environment.UserName == "root" ? "-m" : "-rm");
         info.ArgumentList.Add("sh");
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.Environment["PRUNE"] = Command;
+        info.ArgumentList.Add("prune() { \"$PRUNE_HOST\" \"$PRUNE_DLL\" \"$@\"; }\n" + script);
+        info.Environment["PRUNE_HOST"] = DotNetHost.Path;
+        info.Environment["PRUNE_DLL"] = Path.Combine(AppContext.BaseDirectory, "dotnet-prune.dll");
         using var process = Start(info);
         return process.WaitForExit(TimeSpan.FromMinutes(5));
     }
