@@ -3,8 +3,10 @@
 # each kill, and checks that every rerun's output is byte-identical to the clean run (every file but report.json,
 # which holds timings and cache hits) and that nothing is left over: no hidden .<name>.<id>.tmp/.old/.lock beside the
 # output and no temp folder or lock in the cache.
-# Kills 1-14 hit runs on an empty cache (calibration, pruning, evaluation); kills 15-20 hit runs whose stages all come
-# from the cache, so they land in model loading and the final write of the output folder.
+# Kills 1-12 hit runs on an empty cache at times spread over the clean run (calibration, pruning, evaluation);
+# kills 13-14 the moment a cache entry is being written (its temp folder appears); kills 15-18 runs whose stages all
+# come from the cache, spread over that run (loading, export); kills 19-20 the moment the final write of the output
+# folder has begun (its hidden staging folder appears, and once model.safetensors is in it).
 # Usage: scripts/kill-test.sh [WORK_DIR]   (default: a new temporary folder, removed at the end when all passed)
 # The recipe: SparseGPT at 50% with perplexity on tests/fixtures/models/tiny-llama-gqa and seeded token data.
 set -euo pipefail
@@ -50,14 +52,24 @@ failures=0
 for i in $(seq 1 20); do
   dir="$work/kill-$i"
   mkdir -p "$dir"
-  if [ "$i" -le 14 ]; then
-    delay=$(echo "scale=3; $cold * $i / 15" | bc); kind="empty cache"
+  wait_for=""
+  if [ "$i" -le 12 ]; then
+    delay=$(echo "scale=3; $cold * $i / 13" | bc); kind="empty cache, at a time"
+  elif [ "$i" -le 14 ]; then
+    delay=0; kind="empty cache, in a cache write"; wait_for="$dir/cache/.tmp/*.lock"
+  elif [ "$i" -le 18 ]; then
+    cp -r "$work/clean-cache" "$dir/cache"
+    delay=$(echo "scale=3; $warm * ($i - 14) / 5" | bc); kind="full cache, at a time"
   else
     cp -r "$work/clean-cache" "$dir/cache"
-    delay=$(echo "scale=3; $warm * ($i - 14) / 7" | bc); kind="full cache "
+    delay=0; kind="full cache, in the final write"
+    if [ "$i" -eq 19 ]; then wait_for="$dir/.out.*.tmp"; else wait_for="$dir/.out.*.tmp/model.safetensors*"; fi
   fi
   "${cli[@]}" run "$work/kill.prune.yaml" --output "$dir/out" --cache-dir "$dir/cache" --batch-size 2 -v quiet >/dev/null 2>&1 &
   pid=$!
+  if [ -n "$wait_for" ]; then
+    while kill -0 "$pid" 2>/dev/null && ! compgen -G "$wait_for" >/dev/null; do :; done
+  fi
   sleep "$delay"
   if kill -9 "$pid" 2>/dev/null; then state="killed"; else state="had finished"; fi
   wait "$pid" 2>/dev/null || true
@@ -72,7 +84,7 @@ for i in $(seq 1 20); do
   else
     result="rerun identical, nothing left over"
   fi
-  printf 'kill %2d (%s) at %6.3f s: %-12s (%d temp items after the kill) -> %s\n' "$i" "$kind" "$delay" "$state" "$left_after_kill" "$result"
+  printf 'kill %2d (%-30s) at %6.3f s: %-12s (%d temp items after the kill) -> %s\n' "$i" "$kind" "$delay" "$state" "$left_after_kill" "$result"
 done
 
 if [ "$failures" -eq 0 ]; then
