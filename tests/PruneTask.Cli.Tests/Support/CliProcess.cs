@@ -24,10 +24,16 @@ internal sealed class CliProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet-prune ARGS</c> in <paramref name="workingDirectory"/>.</summary>
+    /// <summary>
+    /// Starts <c>dotnet-prune ARGS</c> in <paramref name="workingDirectory"/> with SIGINT at its default disposition, as
+    /// a terminal starts it: a test host started in the background inherits SIGINT ignored, and .NET (rightly) keeps
+    /// ignoring a signal ignored at start.
+    /// </summary>
     public static CliProcess Start(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo(DotNetHost.Path) { WorkingDirectory = workingDirectory };
+        var info = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add(DotNetHost.Path);
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dotnet-prune.dll"));
         args.ToList().ForEach(info.ArgumentList.Add);
         return Start(info);
