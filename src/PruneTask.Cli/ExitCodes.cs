@@ -15,6 +15,9 @@ public static class ExitCodes
     /// </summary>
     public const int Failed = 2;
 
-    /// <summary>Cancelled by Ctrl+C or SIGTERM.</summary>
+    /// <summary>Cancelled by Ctrl+C (SIGINT): 128 + 2.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Cancelled by SIGTERM (what CI cancellation sends): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

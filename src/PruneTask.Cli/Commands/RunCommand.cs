@@ -7,7 +7,8 @@ namespace PruneTask.Cli.Commands;
 
 /// <summary>
 /// <c>dotnet prune run RECIPE</c>: calibrate, allocate, prune, evaluate and export, reusing every cached result.
-/// Exit code 0 on success, 1 for an invalid recipe, 2 when the run fails or the pruned model fails the recipe's quality gate.
+/// Exit code 0 on success, 1 for an invalid recipe, 2 when the run fails, the pruned model fails the recipe's quality gate
+/// or its output or cache path is refused before any work, 130 on SIGINT and 143 on SIGTERM.
 /// </summary>
 public static class RunCommand
 {
@@ -50,12 +51,19 @@ public static class RunCommand
                 BatchSize = Math.Max(1, parseResult.GetValue(batch)),
                 Progress = BlockProgressPrinter.For(parseResult),
             };
+            using var signals = new RunSignals();
             try
             {
-                var result = new PruneRunner(options, log).Run(plan);
+                var result = new PruneRunner(options, log, signals.Token).Run(plan);
                 RunSummary.Print(parseResult.InvocationConfiguration.Output, result);
                 CiEnvironment.For(parseResult).PublishSummary(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, Path.Combine(result.OutputDirectory, ExportStage.MarkdownReportFileName));
                 return QualityGateExit(parseResult, plan, result);
+            }
+            catch (OperationCanceledException) when (signals.Received is not null)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine(
+                    $"cancelled: {signals.Name} received; the run stopped at a safe point, finished cache entries are kept and the output folder is unchanged.");
+                return signals.ExitCode;
             }
             catch (PruneRunException e)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PruneTask.Engine.IO;
 using Serilog;
 using Serilog.Core;
 
@@ -10,7 +11,8 @@ namespace PruneTask.Engine.Caching;
 /// one step; when another writer got there first, its entry is kept and this one discarded. Reading verifies every file
 /// against the manifest; an entry that fails is logged as a warning, removed, and reported as absent, so the caller
 /// recomputes it. Reading or writing an entry sets its folder's last-write time, which <see cref="CacheMaintenance"/>
-/// reads as the entry's last access.
+/// reads as the entry's last access. While an entry is being written its writer holds <c>.tmp/&lt;id&gt;.lock</c>
+/// (<see cref="WorkFolderLock"/>), so <see cref="RemoveAbandonedWork"/> removes only the temp folders of runs that are gone.
 /// </summary>
 public sealed class ContentCache
 {
@@ -57,6 +59,8 @@ public sealed class ContentCache
     public CacheEntry Put(CacheKey key, string description, Action<CacheEntryWriter> write)
     {
         var temp = _layout.NewTempDirectory();
+        Directory.CreateDirectory(_layout.TempRoot);
+        using var writing = WorkFolderLock.Create(temp + WorkFolderLock.Suffix);
         Directory.CreateDirectory(temp);
         try
         {
@@ -86,6 +90,43 @@ public sealed class ContentCache
                 CacheDirectoryRemover.DeleteQuietly(temp);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether entries can be written here: creates the root and its temp folder and a lock file in it, then removes
+    /// the lock file. False when the folder is read-only or not writable for this user.
+    /// </summary>
+    public bool CanWrite()
+    {
+        try
+        {
+            Directory.CreateDirectory(_layout.TempRoot);
+            using var probe = WorkFolderLock.Create(_layout.NewTempDirectory() + WorkFolderLock.Suffix);
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException io && WriteFailure.IsReadOnly(io)))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Removes what runs killed earlier left: temp folders whose writer is gone and everything in the trash. Temp
+    /// folders of live writers (their lock is held) are kept, so runs sharing the cache are not disturbed.
+    /// </summary>
+    public int RemoveAbandonedWork()
+    {
+        var removed = AbandonedWork.Remove(_layout.TempRoot, string.Empty, [string.Empty]);
+        if (Directory.Exists(_layout.TrashRoot))
+        {
+            foreach (var trash in Directory.EnumerateDirectories(_layout.TrashRoot))
+            {
+                CacheDirectoryRemover.DeleteQuietly(trash);
+                removed += Directory.Exists(trash) ? 0 : 1;
+            }
+        }
+
+        return removed;
     }
 
     private static CacheManifest WriteManifest(string directory, CacheKey key, string description, IEnumerable<string> names)

@@ -13,7 +13,7 @@ public static class BlockCalibrator
     /// <param name="needs">Per input key (<see cref="LinearSpec.InputKey"/>), the most any method reading it needs.</param>
     /// <param name="outputs">When given, receives the block's output for every batch, so the pass doubles as propagation.</param>
     public static Dictionary<string, LayerStatistics> Collect(
-        TransformerBlock block, Tensor inputs, IReadOnlyDictionary<string, StatisticsNeed> needs, int batchSize, List<Tensor>? outputs = null)
+        TransformerBlock block, Tensor inputs, IReadOnlyDictionary<string, StatisticsNeed> needs, int batchSize, List<Tensor>? outputs = null, CancellationToken cancellation = default)
     {
         var accumulators = block.Linears
             .Where(l => needs.ContainsKey(l.Spec.InputKey))
@@ -35,7 +35,7 @@ public static class BlockCalibrator
 
         try
         {
-            BlockRunner.Run(block, inputs, batchSize, outputs);
+            BlockRunner.Run(block, inputs, batchSize, outputs, cancellation);
         }
         finally
         {

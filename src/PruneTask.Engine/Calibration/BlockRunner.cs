@@ -6,11 +6,12 @@ namespace PruneTask.Engine.Calibration;
 /// <summary>Runs a block over all calibration sequences a batch at a time, so activations never exceed one batch's worth of temporaries.</summary>
 public static class BlockRunner
 {
-    public static void Run(TransformerBlock block, Tensor inputs, int batchSize, List<Tensor>? outputs)
+    public static void Run(TransformerBlock block, Tensor inputs, int batchSize, List<Tensor>? outputs, CancellationToken cancellation = default)
     {
         using var noGrad = no_grad();
         for (long start = 0; start < inputs.shape[0]; start += batchSize)
         {
+            cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var batch = inputs.narrow(0, start, Math.Min(batchSize, inputs.shape[0] - start));
             var output = block.call(batch);
@@ -19,10 +20,19 @@ public static class BlockRunner
     }
 
     /// <summary>The block's output for every sequence, as one tensor the caller owns.</summary>
-    public static Tensor Propagate(TransformerBlock block, Tensor inputs, int batchSize)
+    public static Tensor Propagate(TransformerBlock block, Tensor inputs, int batchSize, CancellationToken cancellation = default)
     {
         var outputs = new List<Tensor>();
-        Run(block, inputs, batchSize, outputs);
+        try
+        {
+            Run(block, inputs, batchSize, outputs, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            outputs.ForEach(o => o.Dispose());
+            throw;
+        }
+
         return Concatenate(outputs);
     }
 
@@ -30,14 +40,24 @@ public static class BlockRunner
     /// Embeds <paramref name="inputs"/> and runs them through every block, a batch at a time, releasing the weights of
     /// blocks that were not loaded before. Returns the last block's output, outside any dispose scope (the caller disposes it).
     /// </summary>
-    public static Tensor ThroughAllBlocks(PrunableModel model, Tensor inputs, int batchSize)
+    public static Tensor ThroughAllBlocks(PrunableModel model, Tensor inputs, int batchSize, CancellationToken cancellation = default)
     {
         using var noGrad = no_grad();
         var hidden = model.Embed(inputs).DetachFromDisposeScope();
         foreach (var block in model.Blocks)
         {
             var wasMaterialized = block.IsMaterialized;
-            var next = Propagate(block, hidden, batchSize);
+            Tensor next;
+            try
+            {
+                next = Propagate(block, hidden, batchSize, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                hidden.Dispose();
+                throw;
+            }
+
             hidden.Dispose();
             hidden = next;
             if (!wasMaterialized)

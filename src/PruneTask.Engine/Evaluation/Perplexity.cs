@@ -10,15 +10,16 @@ namespace PruneTask.Engine.Evaluation;
 /// </summary>
 public static class Perplexity
 {
-    public static double Compute(PrunableModel model, Tensor tokens, int batchSize)
+    public static double Compute(PrunableModel model, Tensor tokens, int batchSize, CancellationToken cancellation = default)
     {
         using var noGrad = no_grad();
-        using var hidden = BlockRunner.ThroughAllBlocks(model, tokens, batchSize);
+        using var hidden = BlockRunner.ThroughAllBlocks(model, tokens, batchSize, cancellation);
 
         double nll = 0;
         long count = 0;
         for (long start = 0; start < tokens.shape[0]; start += batchSize)
         {
+            cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var rows = Math.Min(batchSize, tokens.shape[0] - start);
             var logits = model.Head(hidden.narrow(0, start, rows));

@@ -13,10 +13,10 @@ public static class TopOnePredictions
 {
     /// <param name="pixels">float32 [images, channels, height, width].</param>
     /// <returns>The predicted class of every image.</returns>
-    public static long[] Compute(PrunableModel model, Tensor pixels, int batchSize)
+    public static long[] Compute(PrunableModel model, Tensor pixels, int batchSize, CancellationToken cancellation = default)
     {
         using var noGrad = no_grad();
-        using var hidden = BlockRunner.ThroughAllBlocks(model, pixels, batchSize);
+        using var hidden = BlockRunner.ThroughAllBlocks(model, pixels, batchSize, cancellation);
 
         var predictions = new List<long>();
         for (long start = 0; start < hidden.shape[0]; start += batchSize)

@@ -16,6 +16,9 @@ public sealed record LayerPruneRequest(
     NmPattern? Pattern,
     IReadOnlyDictionary<string, object> Options)
 {
+    /// <summary>Stops a long method at its next safe point (SparseGPT between column blocks).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public LayerStatistics RequireStatistics(string method) =>
         Statistics ?? throw new InvalidOperationException($"{method} needs calibration statistics, and none were given.");
 

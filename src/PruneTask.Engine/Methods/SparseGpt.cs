@@ -25,8 +25,8 @@ public sealed class SparseGpt : IPruningMethod
             request.Option("damping", SparseGptSettings.Default.Damping));
         var statistics = request.RequireStatistics(MethodName);
         return request.Pattern is { } pattern
-            ? Prune(request.Weight, statistics, pattern, settings)
-            : Prune(request.Weight, statistics, request.RequireSparsity(MethodName), settings);
+            ? Run(request.Weight, statistics, null, pattern, settings, request.Cancellation)
+            : Run(request.Weight, statistics, request.RequireSparsity(MethodName), null, settings, request.Cancellation);
     }
 
     public static PrunedLayer Prune(torch.Tensor weight, LayerStatistics statistics, double sparsity, SparseGptSettings? settings = null) =>
@@ -35,9 +35,10 @@ public sealed class SparseGpt : IPruningMethod
     public static PrunedLayer Prune(torch.Tensor weight, LayerStatistics statistics, NmPattern pattern, SparseGptSettings? settings = null) =>
         Run(weight, statistics, null, pattern, settings ?? SparseGptSettings.Default);
 
-    private static PrunedLayer Run(torch.Tensor weight, LayerStatistics statistics, double? sparsity, NmPattern? pattern, SparseGptSettings settings)
+    private static PrunedLayer Run(
+        torch.Tensor weight, LayerStatistics statistics, double? sparsity, NmPattern? pattern, SparseGptSettings settings, CancellationToken cancellation = default)
     {
-        var (pruned, rowLosses, warning) = SparseGptSolver.Solve(weight, statistics, sparsity, pattern, settings);
+        var (pruned, rowLosses, warning) = SparseGptSolver.Solve(weight, statistics, sparsity, pattern, settings, cancellation);
         using (rowLosses)
         {
             return new PrunedLayer(pruned)

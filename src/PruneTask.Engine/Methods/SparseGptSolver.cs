@@ -12,7 +12,7 @@ internal static class SparseGptSolver
 {
     /// <summary>Prunes a copy of <paramref name="weight"/>; also returns the per-row OBS losses ½ Σ (w − q)² / U_cc².</summary>
     public static (torch.Tensor Weight, torch.Tensor RowLosses, string? Warning) Solve(
-        torch.Tensor weight, LayerStatistics statistics, double? sparsity, NmPattern? pattern, SparseGptSettings settings)
+        torch.Tensor weight, LayerStatistics statistics, double? sparsity, NmPattern? pattern, SparseGptSettings settings, CancellationToken cancellation = default)
     {
         MethodInputs.CheckStatistics(weight, statistics);
         settings.Check(pattern);
@@ -36,6 +36,7 @@ internal static class SparseGptSolver
         var columns = weight.shape[1];
         for (long start = 0; start < columns; start += settings.BlockSize)
         {
+            cancellation.ThrowIfCancellationRequested();
             var width = Math.Min(settings.BlockSize, columns - start);
             PruneBlock(pruned, inverse.Upper, start, width, sparsity, pattern, rowLosses);
         }

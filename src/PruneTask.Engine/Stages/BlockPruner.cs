@@ -43,6 +43,7 @@ public sealed class BlockPruner(
             var linears = layers.Select(layer => block.Linears.First(l => l.Spec.Name == layer.Name)).ToList();
             for (var i = 0; i < layers.Count; i++)
             {
+                context.Cancellation.ThrowIfCancellationRequested();
                 var linear = linears[i];
                 var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
                 var (key, report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], stats, statisticsKey, meter);
@@ -96,7 +97,7 @@ public sealed class BlockPruner(
 
         // Every input of the block at the highest need, so one entry serves any later change of which layers are pruned.
         var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
-        var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs);
+        var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs, context.Cancellation);
         FiniteResults.RequireStatistics(block.Index, collected);
         var rows = hidden.shape[0] * hidden.shape[1];
         context.Ledger.Count(Stage.Calibrate, Forward(block, hidden) + fullNeeds.Sum(n => OperationCounts.Statistics(n.Value, rows, InFeatures(block, n.Key))));
@@ -112,7 +113,7 @@ public sealed class BlockPruner(
 
     private void RunDense(TransformerBlock block, Tensor hidden, List<Tensor> denseOutputs)
     {
-        BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs);
+        BlockRunner.Run(block, hidden, context.BatchSize, denseOutputs, context.Cancellation);
         context.Ledger.Count(Stage.Calibrate, Forward(block, hidden));
     }
 
@@ -161,7 +162,7 @@ public sealed class BlockPruner(
         var hit = result is not null;
         if (result is null)
         {
-            result = Run(method, layer.Name, new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options));
+            result = Run(method, layer.Name, new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options) { Cancellation = context.Cancellation });
             context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, target.Pattern));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }

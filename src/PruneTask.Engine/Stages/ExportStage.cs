@@ -13,8 +13,9 @@ namespace PruneTask.Engine.Stages;
 /// <see cref="OnnxExportStage"/>), report.json with its readable forms report.md and report.html, and prune.lock.json
 /// (written last), all appearing at once when the folder is complete. A run that fails its quality gate gets no lock
 /// file, so build tools never take its output as up to date.
+/// Cancelling before the swap leaves the previous output.
 /// </summary>
-public sealed class ExportStage(ILogger log)
+public sealed class ExportStage(ILogger log, CancellationToken cancellation = default)
 {
     public const string ReportFileName = "report.json";
     public const string MarkdownReportFileName = "report.md";
@@ -69,6 +70,7 @@ public sealed class ExportStage(ILogger log)
             File.WriteAllText(folder.PathOf(LockFileName), ReportJson.Serialize(lockFile));
         }
 
+        cancellation.ThrowIfCancellationRequested();
         folder.Commit();
         log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;

@@ -42,7 +42,7 @@ public sealed class ImageEvaluationStage(StageContext context)
         long[] DensePredictions()
         {
             using var dense = ModelLoader.Load(modelDirectory);
-            return TopOnePredictions.Compute(dense, pixels, context.BatchSize);
+            return TopOnePredictions.Compute(dense, pixels, context.BatchSize, context.Cancellation);
         }
 
         double Score(long[] predictions) => data.Labels is { } labels
@@ -52,7 +52,7 @@ public sealed class ImageEvaluationStage(StageContext context)
         var (dense, denseHit) = data.Labels is { } truth
             ? CachedNumber.GetOrCompute(context.Cache, denseKey, "dense top-1 accuracy", () => TopOnePredictions.Accuracy(DensePredictions(), truth))
             : (1.0, true);
-        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, $"pruned {metric}", () => Score(TopOnePredictions.Compute(pruned, pixels, context.BatchSize)));
+        var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, $"pruned {metric}", () => Score(TopOnePredictions.Compute(pruned, pixels, context.BatchSize, context.Cancellation)));
         var report = new EvaluationReport
         {
             Metric = metric,

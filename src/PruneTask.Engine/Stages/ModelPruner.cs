@@ -42,6 +42,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
         {
             foreach (var block in model.Blocks)
             {
+                context.Cancellation.ThrowIfCancellationRequested();
                 var planned = plan.Pruned.Where(l => l.Layer.BlockIndex == block.Index).ToList();
                 var meter = new ReconstructionMeter();
                 var denseOutputs = propagation == Propagation.Dense && hidden is not null ? new List<Tensor>() : null;
@@ -99,7 +100,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
 
         try
         {
-            var pruned = BlockRunner.Propagate(block, hidden, context.BatchSize);
+            var pruned = BlockRunner.Propagate(block, hidden, context.BatchSize, context.Cancellation);
             if (denseOutputs is null)
             {
                 return pruned;

@@ -3,6 +3,8 @@ using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Calibration.Data;
 using PruneTask.Engine.Calibration.Images;
+using PruneTask.Engine.Export;
+using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
@@ -15,12 +17,31 @@ namespace PruneTask.Engine.Stages;
 /// <summary>
 /// Runs a plan through the stages: calibrate and prune block by block (each result cached by content), allocate,
 /// evaluate, export. A result found in the cache is never recomputed, so a rerun redoes only what changed.
+/// Before any work the output and cache paths are checked (<see cref="OutputPathGuard"/>) and what killed runs left
+/// there is removed; <paramref name="cancellation"/> stops the run at the next safe point, leaving finished cache
+/// entries and no temp folders.
 /// </summary>
-public sealed class PruneRunner(RunOptions options, ILogger log)
+public sealed class PruneRunner(RunOptions options, ILogger log, CancellationToken cancellation = default)
 {
     public RunResult Run(PrunePlan plan)
     {
+        var paths = OutputPathGuard.Check(plan.Recipe, options.OutputDirectory, options.CacheDirectory);
+        try
+        {
+            return Run(plan, paths);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException
+            && WriteFailure.Describe(e, Path.GetDirectoryName(paths.Output)!, paths.Cache) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private RunResult Run(PrunePlan plan, RunPaths paths)
+    {
         var recipe = plan.Recipe;
+        OutputFolder.RemoveAbandoned(paths.Output);
+        var cache = OpenCache(paths.Cache);
         var modelDirectory = recipe.Model.Path.Value;
         var ledger = new StageLedger();
         var load = ledger.Time(Stage.Load);
@@ -37,11 +58,11 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         LogHashingRate(model, ledger.Elapsed(Stage.Fingerprint));
         CheckFingerprint(recipe, fingerprint);
         CheckFinite(recipe, model);
-        var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
         var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize)
         {
             Ledger = ledger,
             Progress = options.Progress,
+            Cancellation = cancellation,
         };
 
         AllocationResult allocation;
@@ -82,8 +103,8 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
 
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
         var runReport = RunReports.Build(plan, model, pruning, evaluation, ledger.Figures(), layout?.PhysicallyRemoved ?? 0) with { QualityGate = gate };
-        var output = options.OutputDirectory ?? recipe.Output.Path.Value;
-        var export = new ExportStage(log);
+        var output = paths.Output;
+        var export = new ExportStage(log, cancellation);
         LockFile lockFile;
         using (ledger.Time(Stage.Export))
         {
@@ -99,6 +120,20 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         log.Debug(
             "fingerprint: hashed {Megabytes:F0} MB in {Seconds:F2} s ({Rate:F0} MB/s)",
             bytes / 1e6, elapsed.TotalSeconds, bytes / 1e6 / Math.Max(elapsed.TotalSeconds, 1e-6));
+    }
+
+    /// <summary>The cache, after removing what killed runs left in it; null (with a warning) when its folder is read-only.</summary>
+    private ContentCache? OpenCache(string root)
+    {
+        var cache = new ContentCache(root, log);
+        if (!cache.CanWrite())
+        {
+            log.Warning("cache folder {Cache:l} is read-only: running without the cache (nothing is read from or stored in it)", root);
+            return null;
+        }
+
+        cache.RemoveAbandonedWork();
+        return cache;
     }
 
     private static PrunableModel LoadModel(Recipe recipe)

@@ -39,6 +39,15 @@ public static class RunErrorCodes
     /// <summary>The exported model.onnx, run by ONNX Runtime, does not give the engine's logits within tolerance.</summary>
     public const string OnnxMismatch = "PRN109";
 
+    /// <summary>
+    /// The output or cache path is refused before any work: it is, contains or lies in an input, it is a file or a
+    /// foreign non-empty folder, or a recipe's relative path leaves the recipe's repository (see OutputPathGuard).
+    /// </summary>
+    public const string UnsafePath = "PRN110";
+
+    /// <summary>Writing the output or the cache failed: the disk is full or the folder is read-only.</summary>
+    public const string CannotWrite = "PRN111";
+
     /// <summary>An unexpected failure: a bug in dotnet-prune (the stack trace shows with --verbose).</summary>
     public const string InternalError = "PRN199";
 }

@@ -102,7 +102,7 @@ public sealed class TargetAllocator(StageContext context)
                 cached?.Values.ToList().ForEach(s => s.Dispose());
                 hidden ??= Propagate(model, tokens, block.Index);
                 var outputs = new List<Tensor>();
-                result[block.Index] = BlockCalibrator.Collect(block, hidden, needs, context.BatchSize, outputs);
+                result[block.Index] = BlockCalibrator.Collect(block, hidden, needs, context.BatchSize, outputs, context.Cancellation);
                 StatisticsStore.Write(context.Cache, key, $"dense statistics of block {block.Index}", result[block.Index]);
                 hidden.Dispose();
                 hidden = BlockRunner.Concatenate(outputs);
@@ -123,7 +123,7 @@ public sealed class TargetAllocator(StageContext context)
         var hidden = model.Embed(tokens).DetachFromDisposeScope();
         for (var b = 0; b < index; b++)
         {
-            var next = BlockRunner.Propagate(model.Blocks[b], hidden, context.BatchSize);
+            var next = BlockRunner.Propagate(model.Blocks[b], hidden, context.BatchSize, context.Cancellation);
             hidden.Dispose();
             hidden = next;
             model.Blocks[b].Release();

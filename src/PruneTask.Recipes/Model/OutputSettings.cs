@@ -5,4 +5,10 @@ public sealed record OutputSettings(Located<string> Path, Located<OutputFormat> 
 {
     /// <summary>The <c>onnx</c> setting; null when no model.onnx is written.</summary>
     public OnnxSettings? Onnx { get; init; }
+
+    /// <summary>
+    /// The folder of the recipe file that wrote <see cref="Path"/> as a relative path, which it was resolved against;
+    /// null when the path was absolute, the default, or came from the command line.
+    /// </summary>
+    public string? RelativeTo { get; init; }
 }

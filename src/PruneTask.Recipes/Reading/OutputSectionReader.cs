@@ -21,7 +21,11 @@ internal static class OutputSectionReader
             ?? new Located<string>(DefaultPaths.OutputDirectory(recipePath), position);
         var format = section?.Enum<OutputFormat>("format") ?? new Located<OutputFormat>(OutputFormat.Dense, position);
         var dtype = section?.Enum<OutputDtype>("dtype")?.Value ?? OutputDtype.Same;
-        return new OutputSettings(path, format, dtype) { Onnx = section is null ? null : ReadOnnx(section) };
+        return new OutputSettings(path, format, dtype) 
+        {
+            Onnx = section is null ? null : ReadOnnx(section),
+            RelativeTo = section is null ? null : PathFields.RelativeBase(section, "path"),
+        };
     }
 
     /// <summary><c>onnx: true</c>, <c>onnx: false</c> or a mapping of ONNX settings; null when no model.onnx is wanted.</summary>
@@ -45,6 +49,6 @@ internal static class OutputSectionReader
         var section = root.Section("cache", CacheKeys);
         var path = (section is null ? null : PathFields.Absolute(section, "path"))
             ?? new Located<string>(DefaultPaths.CacheDirectory(), section?.Position ?? root.Position);
-        return new CacheSettings(path);
+        return new CacheSettings(path) { RelativeTo = section is null ? null : PathFields.RelativeBase(section, "path") };
     }
 }

@@ -1,5 +1,6 @@
 using PruneTask.Recipes.Diagnostics;
 using PruneTask.Recipes.Model;
+using PruneTask.Recipes.Yaml;
 
 namespace PruneTask.Recipes.Reading;
 
@@ -12,6 +13,16 @@ internal static class PathFields
     {
         var text = section.String(key, required);
         return text is null ? null : text with { Value = Path.GetFullPath(text.Value, section.Get(key)!.BaseDirectory) };
+    }
+
+    /// <summary>
+    /// The folder a relative path written in a recipe file was resolved against; null for an absolute path, a missing
+    /// key, or a value from the command line (<c>--set</c>, which has no line).
+    /// </summary>
+    public static string? RelativeBase(SectionReader section, string key)
+    {
+        var node = section.Get(key);
+        return node is ScalarNode { Position.Line: > 0 } scalar && !Path.IsPathRooted(scalar.Text) ? node.BaseDirectory : null;
     }
 
     public static Located<string>? ExistingDirectory(SectionReader section, string key)

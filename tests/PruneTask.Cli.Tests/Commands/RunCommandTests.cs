@@ -29,6 +29,11 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("evaluate.max_perplexity_increase allows 1.00 %", line, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder.Output("gate"), "report.md")));
         Assert.False(File.Exists(Path.Combine(_folder.Output("gate"), "prune.lock.json")));
+
+        // The failed run's folder has no lock file, but its report marks it as this tool's: a rerun replaces it.
+        var (rerunCode, _, rerunError) = Cli.Run("run", recipe, "-v", "quiet");
+        Assert.Equal(ExitCodes.Failed, rerunCode);
+        Assert.Contains("error PRN108: ", rerunError, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();
