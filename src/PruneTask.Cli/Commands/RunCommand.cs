@@ -2,7 +2,6 @@ using System.CommandLine;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Diagnostics;
-using TorchSharp;
 
 namespace PruneTask.Cli.Commands;
 
@@ -20,7 +19,7 @@ public static class RunCommand
         var depsFile = new Option<string?>("--deps-file") { Description = "Write every input file the run reads to this file, one absolute path a line (for build tools)." };
         var strict = new Option<bool>("--strict") { Description = "Treat a rule that matches no layer as an error." };
         var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => 8 };
-        var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = ComputeThreads.Create("Threads for tensor work (default: all cores); results, and so cache keys, depend on it.");
         var command = new Command("run", "Prune a model as a recipe says: calibrate, allocate, prune, evaluate, export (cached by content).");
         command.Arguments.Add(recipe);
         foreach (var option in new Option[] { output, cacheDir, depsFile, strict, batch, threads })
@@ -42,7 +41,7 @@ public static class RunCommand
                 return exitCode;
             }
 
-            torch.set_num_threads(Math.Max(1, parseResult.GetValue(threads)));
+            ComputeThreads.Apply(parseResult, threads);
             var log = CliLogging.Create(parseResult);
             var options = new RunOptions
             {

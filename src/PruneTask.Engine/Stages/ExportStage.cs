@@ -42,6 +42,7 @@ public sealed class ExportStage(ILogger log)
             ModelFingerprint = inputs.ModelFingerprint,
             DataFingerprints = inputs.DataFingerprints,
             StageKeys = inputs.StageKeys,
+            Environment = inputs.Environment,
             Outputs = new SortedDictionary<string, string>(
                 files.Where(f => f != ReportFileName).ToDictionary(f => f, f => ContentHash.OfFile(folder.PathOf(f))), StringComparer.Ordinal),
         };

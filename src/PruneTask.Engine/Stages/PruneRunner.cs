@@ -29,7 +29,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         CheckFingerprint(recipe, fingerprint);
         var calibration = LoadCalibration(recipe, model);
         var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
-        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize);
+        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint, ComputeEnvironment.Current()), log, options.BatchSize);
         using var tokens = calibration?.ToTensor();
         Lap(stageSeconds, "calibrate", clock);
 
@@ -67,7 +67,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var layout = ExportStage.Layout(recipe.Output.Format.Value, model, pruning, factors);
         var runReport = RunReports.Build(plan, model, pruning, evaluation, stageSeconds, layout?.PhysicallyRemoved ?? 0);
         var output = options.OutputDirectory ?? recipe.Output.Path.Value;
-        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout);
+        var lockFile = new ExportStage(log).Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Pin, dataFingerprints, stageKeys, context.Keys.Environment), layout);
         Lap(stageSeconds, "export", clock);
         return new RunResult(Path.GetFullPath(output), runReport with { StageSeconds = stageSeconds }, lockFile);
     }
@@ -86,7 +86,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
 
     private static void CheckFingerprint(Recipe recipe, ModelFingerprint fingerprint)
     {
-        var actual = "sha256:" + fingerprint.Whole;
+        var actual = fingerprint.Pin;
         if (recipe.Model.Fingerprint is { } pinned && !string.Equals(pinned.Value, actual, StringComparison.OrdinalIgnoreCase))
         {
             throw new PruneRunException(
