@@ -23,7 +23,7 @@ public static class PlanCommand
         var recipe = new Argument<string>("recipe") { Description = "The recipe (*.prune.yaml) to plan." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var output = new Option<string?>("--output", "-o") { Description = "The output folder whose lock file tells what is cached (default: the recipe's output.path)." };
-        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path (default: $PRUNE_CACHE_DIR, else the per-user cache)." };
         var threads = ComputeThreads.Create("The thread count the run will use (default: as run's), which its cache keys name.");
         var strict = new Option<bool>("--strict") { Description = "Treat a rule that matches no layer as an error." };
         var command = new Command("plan", "Show what a run would do to every prunable layer, and which results are already cached. Reads no weights.");
@@ -43,7 +43,7 @@ public static class PlanCommand
             }
 
             var environment = ComputeEnvironment.Current() with { Threads = ComputeThreads.Value(parseResult, threads) };
-            var cacheDirectory = parseResult.GetValue(cacheDir) ?? plan.Recipe.Cache.Path.Value;
+            var cacheDirectory = CacheLocation.Resolve(parseResult.GetValue(cacheDir), plan.Recipe.Cache);
             var status = PlanCacheStatus.Read(
                 plan, parseResult.GetValue(output) ?? plan.Recipe.Output.Path.Value, cacheDirectory, environment);
             var rows = plan.Layers.Select(l => PlannedLayer.Of(l, status)).ToList();

@@ -28,7 +28,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log)
         var fingerprint = ModelFingerprint.Compute(modelDirectory, model);
         CheckFingerprint(recipe, fingerprint);
         var calibration = LoadCalibration(recipe, model);
-        var cache = new ContentCache(options.CacheDirectory ?? recipe.Cache.Path.Value, log);
+        var cache = new ContentCache(CacheLocation.Resolve(options.CacheDirectory, recipe.Cache), log);
         var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint, ComputeEnvironment.Current()), log, options.BatchSize);
         using var tokens = calibration?.ToTensor();
         Lap(stageSeconds, "calibrate", clock);
