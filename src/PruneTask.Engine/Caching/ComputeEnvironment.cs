@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Caching;
@@ -28,6 +29,7 @@ public sealed record ComputeEnvironment(int Threads, string Architecture, string
         new(get_num_threads(), ArchitectureName(), InstructionSetName(Environment.GetEnvironmentVariable), __version__);
 
     /// <summary>The one-line form every computed cache key includes.</summary>
+    [JsonIgnore]
     public string KeyText => string.Create(
         System.Globalization.CultureInfo.InvariantCulture, $"threads={Threads}; arch={Architecture}; isa={InstructionSet}; libtorch={Libtorch}");
 
