@@ -8,7 +8,7 @@ namespace PruneTask.Engine.Caching;
 
 /// <summary>
 /// What a computed result depends on besides its inputs. libtorch's float results change with the number of compute
-/// threads (a full sum and a Cholesky factorisation split their work by thread), with the instruction set its kernels,
+/// threads (its Cholesky, cholesky_inverse and whole-tensor sums split their work by thread), with the instruction set its kernels,
 /// MKL and oneDNN dispatch on (and the CPU vendor, which MKL also dispatches on), and with the libtorch version. Every
 /// key of a computed stage result includes <see cref="KeyText"/>, so a shared cache never serves a result computed
 /// in another environment; hashes of inputs (model and data fingerprints) do not include it.
