@@ -3,18 +3,27 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using PruneTask.Engine.Caching;
+using PruneTask.Recipes;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Cli.Commands;
 
-/// <summary>`dotnet prune cache list|size|clean`: inspect and trim the content-addressed cache folder.</summary>
+/// <summary>
+/// `dotnet prune cache list|size|clean`: inspect and trim the content-addressed cache folder, found as <c>run</c> finds
+/// it (<see cref="CacheLocation"/>); <c>--recipe</c> brings in a recipe's <c>cache.path</c>.
+/// </summary>
 public static class CacheCommand
 {
     public static Command Create()
     {
-        var cacheDir = new Option<string>("--cache-dir")
+        var cacheDir = new Option<string?>("--cache-dir")
         {
             Description = $"The cache folder (default: ${CacheLocation.EnvironmentVariable}, else the per-user cache folder).",
-            DefaultValueFactory = _ => CacheLocation.Default,
+            Recursive = true,
+        };
+        var recipe = new Option<string?>("--recipe")
+        {
+            Description = "Use this recipe's cache.path, as run does, when --cache-dir is not given.",
             Recursive = true,
         };
         var json = new Option<bool>("--json") { Description = "Write the list as JSON." };
@@ -25,26 +34,40 @@ public static class CacheCommand
         };
 
         var list = new Command("list", "List cache entries, most recently used first.") { json };
-        list.SetAction(r => Run(r, output => List(new CacheMaintenance(r.GetValue(cacheDir)!), r.GetValue(json), output)));
+        list.SetAction(r => Run(r, cacheDir, recipe, (cache, output) => List(cache, r.GetValue(json), output)));
 
         var size = new Command("size", "Print the total size of the cache folder.");
-        size.SetAction(r => Run(r, output => Size(new CacheMaintenance(r.GetValue(cacheDir)!), output)));
+        size.SetAction(r => Run(r, cacheDir, recipe, Size));
 
         var clean = new Command("clean", "Remove all cache entries, or with --older-than those not used for that long.") { olderThan };
-        clean.SetAction(r => Run(r, output => Clean(new CacheMaintenance(r.GetValue(cacheDir)!), r.GetValue(olderThan), output)));
+        clean.SetAction(r => Run(r, cacheDir, recipe, (cache, output) => Clean(cache, r.GetValue(olderThan), output)));
 
         return new Command("cache", "Inspect and clean the cache of calibration statistics, pruned layers and evaluations.")
         {
             cacheDir,
+            recipe,
             list,
             size,
             clean,
         };
     }
 
-    private static int Run(ParseResult result, Action<TextWriter> action)
+    private static int Run(ParseResult result, Option<string?> cacheDir, Option<string?> recipe, Action<CacheMaintenance, TextWriter> action)
     {
-        action(result.InvocationConfiguration.Output);
+        CacheSettings? fromRecipe = null;
+        if (result.GetValue(recipe) is { } recipePath)
+        {
+            var loaded = RecipeLoader.Load(recipePath);
+            PlanLoader.Print(result.InvocationConfiguration.Error, loaded.Diagnostics);
+            if (loaded.Recipe is null)
+            {
+                return loaded.IsUnreadable ? ExitCodes.Failed : ExitCodes.Invalid;
+            }
+
+            fromRecipe = loaded.Recipe.Cache;
+        }
+
+        action(new CacheMaintenance(CacheLocation.Resolve(result.GetValue(cacheDir), fromRecipe)), result.InvocationConfiguration.Output);
         return ExitCodes.Ok;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PruneTask.Engine.Caching;
 using PruneTask.Engine.Planning;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
@@ -22,11 +23,12 @@ public static class PlanCommand
         var recipe = new Argument<string>("recipe") { Description = "The recipe (*.prune.yaml) to plan." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var output = new Option<string?>("--output", "-o") { Description = "The output folder whose lock file tells what is cached (default: the recipe's output.path)." };
-        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path (default: $PRUNE_CACHE_DIR, else the per-user cache)." };
+        var threads = ComputeThreads.Create("The thread count the run will use (default: as run's), which its cache keys name.");
         var strict = new Option<bool>("--strict") { Description = "Treat a rule that matches no layer as an error." };
         var command = new Command("plan", "Show what a run would do to every prunable layer, and which results are already cached. Reads no weights.");
         command.Arguments.Add(recipe);
-        foreach (var option in new Option[] { json, output, cacheDir, strict })
+        foreach (var option in new Option[] { json, output, cacheDir, strict, threads })
         {
             command.Options.Add(option);
         }
@@ -40,13 +42,15 @@ public static class PlanCommand
                 return exitCode;
             }
 
+            var environment = ComputeEnvironment.Current() with { Threads = ComputeThreads.Value(parseResult, threads) };
+            var cacheDirectory = CacheLocation.Resolve(parseResult.GetValue(cacheDir), plan.Recipe.Cache);
             var status = PlanCacheStatus.Read(
-                plan, parseResult.GetValue(output) ?? plan.Recipe.Output.Path.Value, parseResult.GetValue(cacheDir) ?? plan.Recipe.Cache.Path.Value);
+                plan, parseResult.GetValue(output) ?? plan.Recipe.Output.Path.Value, cacheDirectory, environment);
             var rows = plan.Layers.Select(l => PlannedLayer.Of(l, status)).ToList();
             var writer = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(json))
             {
-                writer.WriteLine(JsonSerializer.Serialize(Document(plan, status, rows), JsonOptions));
+                writer.WriteLine(JsonSerializer.Serialize(Document(plan, cacheDirectory, environment, status, rows), JsonOptions));
             }
             else
             {
@@ -78,12 +82,12 @@ public static class PlanCommand
         PlainConsole.Create(writer, width: 400).Write(table);
     }
 
-    private static object Document(PrunePlan plan, PlanCacheStatus status, IReadOnlyList<PlannedLayer> rows) => new
+    private static object Document(PrunePlan plan, string cacheDirectory, ComputeEnvironment environment, PlanCacheStatus status, IReadOnlyList<PlannedLayer> rows) => new
     {
         recipe = plan.Recipe.Path,
         model = new { path = plan.Recipe.Model.Path.Value, architecture = plan.Model.Config.Architecture, blocks = plan.Model.Config.NumLayers },
         output = new { path = plan.Recipe.Output.Path.Value, format = plan.Recipe.Output.Format.Value.ToString().ToLowerInvariant() },
-        cache = new { path = plan.Recipe.Cache.Path.Value, current = status.IsCurrent, status = status.Reason },
+        cache = new { path = cacheDirectory, environment = environment.ToString(), current = status.IsCurrent, status = status.Reason },
         layers = rows,
     };
 

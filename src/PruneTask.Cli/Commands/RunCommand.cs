@@ -16,11 +16,11 @@ public static class RunCommand
     {
         var recipe = new Argument<string>("recipe") { Description = "The recipe (*.prune.yaml) to run." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the pruned model here instead of the recipe's output.path." };
-        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path (default: the per-user cache)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder instead of the recipe's cache.path (default: $PRUNE_CACHE_DIR, else the per-user cache)." };
         var depsFile = new Option<string?>("--deps-file") { Description = "Write every input file the run reads to this file, one absolute path a line (for build tools)." };
         var strict = new Option<bool>("--strict") { Description = "Treat a rule that matches no layer as an error." };
         var batch = new Option<int>("--batch-size") { Description = "Calibration sequences run through a block at once.", DefaultValueFactory = _ => new RunOptions().BatchSize };
-        var threads = new Option<int>("--threads") { Description = "Threads for tensor work (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = ComputeThreads.Create("Threads for tensor work (default: all cores); results, and so cache keys, depend on it.");
         var command = new Command("run", "Prune a model as a recipe says: calibrate, allocate, prune, evaluate, export (cached by content).");
         command.Arguments.Add(recipe);
         foreach (var option in new Option[] { output, cacheDir, depsFile, strict, batch, threads })
@@ -42,7 +42,7 @@ public static class RunCommand
                 return exitCode;
             }
 
-            NativeThreading.UseThreads(parseResult.GetValue(threads));
+            ComputeThreads.Apply(parseResult, threads);
             var log = CliLogging.Create(parseResult);
             var options = new RunOptions
             {

@@ -1,3 +1,4 @@
+using PruneTask.Engine.Caching;
 using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Model;
 
@@ -26,9 +27,14 @@ public static class OutputPathGuard
     public static RunPaths Check(Recipe recipe, string? outputOverride, string? cacheOverride)
     {
         var output = PhysicalPath.Normalize(outputOverride ?? recipe.Output.Path.Value);
-        var cache = PhysicalPath.Normalize(cacheOverride ?? recipe.Cache.Path.Value);
+        var cache = PhysicalPath.Normalize(CacheLocation.Resolve(cacheOverride, recipe.Cache));
         var outputField = outputOverride is null ? new Field("output.path", recipe.Output.Path.Position) : new Field("--output", null);
-        var cacheField = cacheOverride is null ? new Field("cache.path", recipe.Cache.Path.Position) : new Field("--cache-dir", null);
+        var cacheField = (cacheOverride, recipe.Cache.Path) switch
+        {
+            (not null, _) => new Field("--cache-dir", null),
+            (null, { } fromRecipe) => new Field("cache.path", fromRecipe.Position),
+            _ => new Field($"the cache folder (${CacheLocation.EnvironmentVariable} or the per-user default)", null),
+        };
 
         CheckInsideRepository(output, outputOverride is null ? recipe.Output.RelativeTo : null, outputField);
         CheckInsideRepository(cache, cacheOverride is null ? recipe.Cache.RelativeTo : null, cacheField);

@@ -8,8 +8,8 @@ namespace PruneTask.Engine.Planning;
 /// <summary>
 /// Which stage results of a plan are already in the cache, told without reading any weight: the output folder's
 /// prune.lock.json names the cache key of every result the last run used. Those keys are still this plan's keys when
-/// the recipe (files and overrides) and the tool version are the same and no input file (model, data, recipe) was
-/// written after the lock file, the same up-to-date rule MSBuild applies. Otherwise <see cref="Reason"/> says why
+/// the recipe (files and overrides), the tool version and the <see cref="ComputeEnvironment"/> are the same and no input
+/// file (model, data, recipe) was written after the lock file, the same up-to-date rule MSBuild applies. Otherwise <see cref="Reason"/> says why
 /// the per-result status is unknown; the run then recomputes only the results the change touched.
 /// </summary>
 public sealed class PlanCacheStatus
@@ -30,7 +30,8 @@ public sealed class PlanCacheStatus
     /// <summary>One line for people: what the status rests on, or why it is unknown.</summary>
     public string Reason { get; }
 
-    public static PlanCacheStatus Read(PrunePlan plan, string outputDirectory, string cacheDirectory)
+    /// <param name="environment">The environment the next run computes in (its thread count, this machine).</param>
+    public static PlanCacheStatus Read(PrunePlan plan, string outputDirectory, string cacheDirectory, ComputeEnvironment environment)
     {
         var lockPath = Path.Combine(outputDirectory, ExportStage.LockFileName);
         if (!File.Exists(lockPath))
@@ -48,6 +49,8 @@ public sealed class PlanCacheStatus
         var reason =
             lockFile.ToolVersion != ToolVersion.Current ? $"the last run used tool version {lockFile.ToolVersion}"
             : lockFile.RecipeHash != LockFile.HashOf(plan.Recipe) ? "the recipe or its overrides changed since the last run"
+            : lockFile.Environment is null ? $"the last run's {ExportStage.LockFileName} (version {lockFile.LockVersion}) records no compute environment"
+            : lockFile.Environment != environment ? $"the last run computed in another environment ({lockFile.Environment}; now {environment})"
             : changed is not null ? $"{changed} changed since the last run"
             : null;
         return reason is null

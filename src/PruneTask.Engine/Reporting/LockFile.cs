@@ -5,17 +5,24 @@ namespace PruneTask.Engine.Reporting;
 
 /// <summary>
 /// prune.lock.json: everything needed to tell whether an output is what recipe + model + data + tool version give.
-/// Holds no timings, so two identical runs write identical lock files.
+/// Holds no timings, so two identical runs write identical lock files. Version 1 (before the compute environment was
+/// recorded) wrote the model fingerprint without its <c>sha256:</c> prefix and has no <see cref="Environment"/>.
 /// </summary>
 public sealed record LockFile
 {
-    public int LockVersion { get; init; } = 1;
+    public const int CurrentVersion = 2;
+
+    public int LockVersion { get; init; } = CurrentVersion;
 
     public required string ToolVersion { get; init; }
 
     public required string RecipeHash { get; init; }
 
+    /// <summary>The model's fingerprint as a recipe's <c>model.fingerprint</c> takes it (<c>sha256:&lt;hex&gt;</c>).</summary>
     public required string ModelFingerprint { get; init; }
+
+    /// <summary>The environment every stage key names; null in a version 1 lock file.</summary>
+    public ComputeEnvironment? Environment { get; init; }
 
     public required IReadOnlyDictionary<string, string> DataFingerprints { get; init; }
 

@@ -62,6 +62,7 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
             ModelFingerprint = inputs.ModelFingerprint,
             DataFingerprints = inputs.DataFingerprints,
             StageKeys = inputs.StageKeys,
+            Environment = inputs.Environment,
             Outputs = new SortedDictionary<string, string>(
                 files.ToDictionary(f => f, f => ContentHash.OfFile(folder.PathOf(f))), StringComparer.Ordinal),
         };

@@ -10,6 +10,8 @@ namespace PruneTask.Engine.Stages;
 /// </summary>
 public sealed class ModelFingerprint
 {
+    public const string PinPrefix = "sha256:";
+
     private readonly Dictionary<string, string> _tensors;
 
     private ModelFingerprint(Dictionary<string, string> tensors, string[] blocks, string outer, string whole)
@@ -22,6 +24,9 @@ public sealed class ModelFingerprint
 
     /// <summary>Hash of config.json and every tensor: the value a recipe's <c>model.fingerprint</c> pins.</summary>
     public string Whole { get; }
+
+    /// <summary><see cref="Whole"/> as a recipe's <c>model.fingerprint</c> and the lock file write it: <c>sha256:&lt;hex&gt;</c>.</summary>
+    public string Pin => PinPrefix + Whole;
 
     /// <summary>Hash of the tensors outside every block (embeddings, final norm, head).</summary>
     public string Outer { get; }

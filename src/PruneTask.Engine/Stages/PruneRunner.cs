@@ -58,7 +58,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         LogHashingRate(model, ledger.Elapsed(Stage.Fingerprint));
         CheckFingerprint(recipe, fingerprint);
         CheckFinite(recipe, model);
-        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint), log, options.BatchSize)
+        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint, ComputeEnvironment.Current()), log, options.BatchSize)
         {
             Ledger = ledger,
             Progress = options.Progress,
@@ -108,7 +108,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         LockFile lockFile;
         using (ledger.Time(Stage.Export))
         {
-            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Whole, dataFingerprints, stageKeys), layout, tokens);
+            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Pin, dataFingerprints, stageKeys, context.Keys.Environment), layout, tokens);
         }
 
         return new RunResult(Path.GetFullPath(output), runReport with { Stages = ledger.Figures(), Onnx = export.Onnx }, lockFile);
@@ -150,7 +150,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
 
     private static void CheckFingerprint(Recipe recipe, ModelFingerprint fingerprint)
     {
-        var actual = "sha256:" + fingerprint.Whole;
+        var actual = fingerprint.Pin;
         if (recipe.Model.Fingerprint is { } pinned && !string.Equals(pinned.Value, actual, StringComparison.OrdinalIgnoreCase))
         {
             throw new PruneRunException(

@@ -7,25 +7,29 @@ namespace PruneTask.Engine.Stages;
 /// The cache keys of one run. Activations are named by a key chain: block 0's input depends on the outer weights
 /// and the calibration tokens; block l+1's input on block l's input, block l's weights and (in pruned propagation)
 /// the keys of block l's pruned layers. Statistics depend on a block's input and weights; a pruned layer on its
-/// own weight bytes, its method, options, target and (when the method reads them) its statistics.
+/// own weight bytes, its method, options, target and (when the method reads them) its statistics. Every key of a
+/// computed result (activations, statistics, layers, evaluations) also names the <see cref="ComputeEnvironment"/>; the
+/// model keys only name weights and are built from those keys.
 /// </summary>
 /// <remarks>A recipe without calibration (magnitude only) has no tokens; its key names that instead of a hash.</remarks>
-public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerprint)
+public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerprint, ComputeEnvironment environment)
 {
     /// <summary>Bumped whenever the statistics gathered from the same input change, so cached ones are recomputed.</summary>
     public const int StatisticsVersion = 2;
 
     public ModelFingerprint Model => model;
 
+    public ComputeEnvironment Environment => environment;
+
     public CacheKey FirstInput()
     {
-        var builder = new CacheKeyBuilder("activations").AddHash("outer", model.Outer);
+        var builder = Computed("activations").AddHash("outer", model.Outer);
         return (calibrationFingerprint is null ? builder.Add("tokens", "none") : builder.AddHash("tokens", calibrationFingerprint)).Build();
     }
 
     public CacheKey NextInput(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers)
     {
-        var builder = new CacheKeyBuilder("activations").Add("input", input).AddHash("block", model.Blocks[block]);
+        var builder = Computed("activations").Add("input", input).AddHash("block", model.Blocks[block]);
         var i = 0;
         foreach (var layer in prunedLayers)
         {
@@ -36,12 +40,12 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
     }
 
     public CacheKey Statistics(CacheKey input, int block, StatisticsNeed need) =>
-        new CacheKeyBuilder("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString())
+        Computed("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString())
             .Add("version", StatisticsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
 
     public CacheKey Layer(string layer, IPruningMethod method, LayerTarget target, IReadOnlyDictionary<string, object> options, CacheKey? statistics)
     {
-        var builder = new CacheKeyBuilder("layer")
+        var builder = Computed("layer")
             .AddHash("weight", model.Tensor(layer + ".weight"))
             .Add("method", method.Name)
             .Add("algorithm", method.AlgorithmVersion)
@@ -60,7 +64,7 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
     }
 
     public CacheKey Evaluation(string variant, CacheKey modelState, string dataFingerprint) =>
-        new CacheKeyBuilder("evaluation").Add("variant", variant).Add("model", modelState).AddHash("data", dataFingerprint).Build();
+        Computed("evaluation").Add("variant", variant).Add("model", modelState).AddHash("data", dataFingerprint).Build();
 
     /// <summary>A key naming the pruned model's weights: the whole dense model plus every pruned layer's key.</summary>
     public CacheKey PrunedModel(IEnumerable<CacheKey> layers)
@@ -76,4 +80,6 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
     }
 
     public CacheKey DenseModel() => new CacheKeyBuilder("model").AddHash("dense", model.Whole).Build();
+
+    private CacheKeyBuilder Computed(string kind) => new CacheKeyBuilder(kind).Add("environment", environment.KeyText);
 }

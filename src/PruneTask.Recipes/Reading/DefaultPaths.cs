@@ -1,24 +1,9 @@
 namespace PruneTask.Recipes.Reading;
 
-/// <summary>Where outputs and the cache go when a recipe does not say.</summary>
+/// <summary>Where outputs go when a recipe does not say (the cache folder's default is PruneTask.Engine's CacheLocation).</summary>
 internal static class DefaultPaths
 {
     private static readonly string[] _recipeSuffixes = [".prune.yaml", ".prune.yml", ".yaml", ".yml"];
-
-    /// <summary>$XDG_CACHE_HOME/prunetask or ~/.cache/prunetask on Linux; LocalApplicationData/prunetask elsewhere.</summary>
-    public static string CacheDirectory()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            var root = string.IsNullOrEmpty(xdg) || !Path.IsPathRooted(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-                : xdg;
-            return Path.Combine(root, "prunetask");
-        }
-
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "prunetask");
-    }
 
     /// <summary>out/&lt;recipe name without .prune.yaml&gt; beside the recipe.</summary>
     public static string OutputDirectory(string recipePath)

@@ -3,7 +3,7 @@ using PruneTask.Recipes.Yaml;
 
 namespace PruneTask.Recipes.Reading;
 
-/// <summary>Reads <c>output</c> and <c>cache</c>; both are optional and get per-recipe and per-user defaults.</summary>
+/// <summary>Reads <c>output</c> and <c>cache</c>; both are optional. The output gets a per-recipe default; the cache's default is the engine's to resolve.</summary>
 internal static class OutputSectionReader
 {
     public static IReadOnlyCollection<string> OutputKeys { get; } = ["path", "format", "dtype", "onnx"];
@@ -47,8 +47,6 @@ internal static class OutputSectionReader
     public static CacheSettings ReadCache(SectionReader root)
     {
         var section = root.Section("cache", CacheKeys);
-        var path = (section is null ? null : PathFields.Absolute(section, "path"))
-            ?? new Located<string>(DefaultPaths.CacheDirectory(), section?.Position ?? root.Position);
-        return new CacheSettings(path) { RelativeTo = section is null ? null : PathFields.RelativeBase(section, "path") };
+        return new CacheSettings(section is null ? null : PathFields.Absolute(section, "path")) { RelativeTo = section is null ? null : PathFields.RelativeBase(section, "path") };
     }
 }

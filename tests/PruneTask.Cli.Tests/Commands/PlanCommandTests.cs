@@ -76,6 +76,30 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plan_for_another_thread_count_or_after_an_old_lock_file_says_the_cached_results_are_unknown()
+    {
+        var (exitCode, _, error) = Cli.Run("run", _recipe, "--threads", "1");
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        Assert.True(PlanJson("--threads", "1").GetProperty("cache").GetProperty("current").GetBoolean());
+
+        var atTwo = PlanJson("--threads", "2").GetProperty("cache");
+        Assert.False(atTwo.GetProperty("current").GetBoolean());
+        Assert.Contains("another environment (1 threads", atTwo.GetProperty("status").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2 threads", atTwo.GetProperty("environment").GetString(), StringComparison.Ordinal);
+
+        var lockPath = Path.Combine(_root, "out", "prune.lock.json");
+        var lockJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(lockPath))!.AsObject();
+        Assert.StartsWith("sha256:", lockJson["model_fingerprint"]!.GetValue<string>(), StringComparison.Ordinal);
+        lockJson.Remove("environment");
+        lockJson["lock_version"] = 1;
+        lockJson["model_fingerprint"] = lockJson["model_fingerprint"]!.GetValue<string>()["sha256:".Length..];
+        File.WriteAllText(lockPath, lockJson.ToJsonString());
+        var old = PlanJson("--threads", "1").GetProperty("cache");
+        Assert.False(old.GetProperty("current").GetBoolean());
+        Assert.Contains("(version 1) records no compute environment", old.GetProperty("status").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_table_names_each_layer_once_and_a_bad_recipe_exits_1_without_a_table()
     {
         var (exitCode, output, error) = Cli.Run("plan", _recipe);
@@ -91,9 +115,9 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("(10,13): error PRN014", invalidError, StringComparison.Ordinal);
     }
 
-    private JsonElement PlanJson()
+    private JsonElement PlanJson(params string[] options)
     {
-        var (exitCode, output, error) = Cli.Run("plan", _recipe, "--json");
+        var (exitCode, output, error) = Cli.Run(["plan", _recipe, "--json", .. options]);
         Assert.True(exitCode == ExitCodes.Ok, error);
         return JsonDocument.Parse(output).RootElement;
     }

@@ -54,13 +54,19 @@ internal sealed class PipelineWorkspace : IDisposable
     }
 
     /// <param name="output">A folder under <see cref="Root"/> to write to instead of the recipe's "out".</param>
-    public RunResult Run(string recipePath, string? output = null)
+    /// <param name="cache">A folder under <see cref="Root"/> to cache in instead of the recipe's "cache".</param>
+    public RunResult Run(string recipePath, string? output = null, string? cache = null)
     {
         var loaded = RecipeLoader.Load(recipePath);
         Assert.True(loaded.Recipe is not null, string.Join("\n", loaded.Diagnostics));
         var plan = PrunePlan.Build(loaded.Recipe!, strict: false);
         Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
-        return new PruneRunner(new RunOptions { OutputDirectory = output is null ? null : Path.Combine(Root, output) }, Logger.None).Run(plan);
+        var options = new RunOptions
+        {
+            OutputDirectory = output is null ? null : Path.Combine(Root, output),
+            CacheDirectory = cache is null ? null : Path.Combine(Root, cache),
+        };
+        return new PruneRunner(options, Logger.None).Run(plan);
     }
 
     public byte[] OutputBytes(string file) => File.ReadAllBytes(Path.Combine(Output, file));

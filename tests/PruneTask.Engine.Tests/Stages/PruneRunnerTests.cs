@@ -54,6 +54,21 @@ public sealed class PruneRunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_lock_files_model_fingerprint_pins_the_model_when_copied_into_the_recipe()
+    {
+        var recipe = _workspace.Recipe(Magnitude, calibrated: false);
+        var fingerprint = _workspace.Run(recipe).Lock.ModelFingerprint;
+        File.WriteAllText(recipe, File.ReadAllText(recipe).Replace("model:\n", $"model:\n  fingerprint: {fingerprint}\n", StringComparison.Ordinal));
+
+        Assert.Contains($"fingerprint: {fingerprint}", File.ReadAllText(recipe), StringComparison.Ordinal);
+
+        var pinned = _workspace.Run(recipe);
+
+        Assert.Matches("^sha256:[0-9a-f]{64}$", fingerprint);
+        Assert.Equal(fingerprint, pinned.Lock.ModelFingerprint);
+    }
+
+    [Fact]
     public void Changing_the_rule_of_the_last_blocks_layers_recomputes_only_that_block()
     {
         _workspace.Run(_workspace.Recipe(Wanda));

@@ -18,7 +18,15 @@ public sealed class PathFieldsTests : IDisposable
         var recipe = result.Recipe!;
         Assert.Equal(Path.Combine(_folder.Root, "model"), recipe.Model.Path.Value);
         Assert.Equal(Path.Combine(_folder.Root, "eval.jsonl"), recipe.Evaluation!.Dataset.Value);
-        Assert.Equal(Path.Combine(_folder.Root, "recipes", "cache"), recipe.Cache.Path.Value);
+        Assert.Equal(Path.Combine(_folder.Root, "recipes", "cache"), recipe.Cache.Path!.Value);
+    }
+
+    [Fact]
+    public void A_recipe_without_a_cache_path_leaves_the_folder_to_the_cache_resolver()
+    {
+        var result = _folder.Load("version: 1\nmodel: {path: model}\n");
+
+        Assert.Null(result.Recipe!.Cache.Path);
     }
 
     [Theory]
