@@ -58,7 +58,7 @@ public static class CacheCommand
         if (result.GetValue(recipe) is { } recipePath)
         {
             var loaded = RecipeLoader.Load(recipePath);
-            PlanLoader.Print(result.InvocationConfiguration.Error, loaded.Diagnostics);
+            PlanLoader.Print(result, loaded.Diagnostics);
             if (loaded.Recipe is null)
             {
                 return loaded.IsUnreadable ? ExitCodes.Failed : ExitCodes.Invalid;
