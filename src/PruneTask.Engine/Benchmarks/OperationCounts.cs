@@ -29,5 +29,8 @@ public static class OperationCounts
         return (d * d * d) + (Entries(dOut, dIn) * (blockSize + d + 10));
     }
 
+    /// <summary>XᵀX for n tokens of d features as a symmetric rank-n update: n·d² (half the full product's 2·n·d²).</summary>
+    public static double SymmetricGram(long tokens, long features) => (double)tokens * features * features;
+
     private static double Entries(long dOut, long dIn) => (double)dOut * dIn;
 }

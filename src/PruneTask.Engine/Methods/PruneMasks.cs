@@ -56,17 +56,30 @@ internal static class PruneMasks
         }
     }
 
-    /// <summary>Flags the <paramref name="count"/> smallest entries along <paramref name="dim"/>, ties to the lower index (a stable sort: fastest for rows and groups).</summary>
+    /// <summary>
+    /// Flags the <paramref name="count"/> smallest entries along <paramref name="dim"/>, ties to the lower index. The
+    /// count-th smallest value t comes from a partial selection (topk, linear time); when every slice then holds exactly
+    /// <paramref name="count"/> entries ≤ t, those are the answer, and only slices with ties at t (or NaN) need the
+    /// stable sort, which is then run on the whole tensor.
+    /// </summary>
     private static torch.Tensor FlagSmallest(torch.Tensor scores, long count, long dim)
     {
-        var mask = torch.zeros_like(scores, dtype: torch.@bool);
-        if (count > 0)
+        if (count <= 0)
         {
-            var indices = scores.sort(dim, descending: false, stable: true).Indices.narrow(dim, 0, count);
-            mask.scatter_(dim, indices, torch.ones_like(indices, dtype: torch.@bool));
+            return torch.zeros_like(scores, dtype: torch.@bool);
         }
 
-        return mask;
+        var threshold = scores.topk((int)count, (int)dim, largest: false, sorted: false).values.amax([dim], keepdim: true);
+        var mask = scores.le(threshold);
+        using var expected = count.ToScalar();
+        if (mask.sum([dim], type: torch.int64).eq(expected).all().item<bool>())
+        {
+            return mask;
+        }
+
+        mask.zero_();
+        var indices = scores.sort(dim, descending: false, stable: true).Indices.narrow(dim, 0, count);
+        return mask.scatter_(dim, indices, torch.ones_like(indices, dtype: torch.@bool));
     }
 
     /// <summary>
@@ -81,6 +94,12 @@ internal static class PruneMasks
         }
 
         var (kth, _) = scores.kthvalue(count, 0, keepdim: true);
+        var atMost = scores.le(kth);
+        if (atMost.sum().ToInt64() == count)
+        {
+            return atMost;
+        }
+
         var below = scores.lt(kth);
         var tied = scores.eq(kth);
         var tiesSoFar = tied.to(torch.float64).cumsum(0);
