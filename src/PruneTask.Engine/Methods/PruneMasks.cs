@@ -57,9 +57,9 @@ internal static class PruneMasks
     }
 
     /// <summary>
-    /// Flags the <paramref name="count"/> smallest entries along <paramref name="dim"/>, ties to the lower index. The
-    /// count-th smallest value t comes from a partial selection (topk, linear time); when every slice then holds exactly
-    /// <paramref name="count"/> entries ≤ t, those are the answer, and only slices with ties at t (or NaN) need the
+    /// Flags the <paramref name="count"/> smallest entries along <paramref name="dim"/>, ties to the lower index. A
+    /// partial selection (topk, linear time) finds where the cut falls; when every slice then holds exactly
+    /// <paramref name="count"/> entries below it, those are the answer, and only ties at the cut (or NaN) need the
     /// stable sort, which is then run on the whole tensor.
     /// </summary>
     private static torch.Tensor FlagSmallest(torch.Tensor scores, long count, long dim)
@@ -69,8 +69,14 @@ internal static class PruneMasks
             return torch.zeros_like(scores, dtype: torch.@bool);
         }
 
-        var threshold = scores.topk((int)count, (int)dim, largest: false, sorted: false).values.amax([dim], keepdim: true);
-        var mask = scores.le(threshold);
+        // With v the slice sorted ascending, both v_count (the largest of the count smallest) and v_count+1 (the smallest
+        // of the rest) separate the flags exactly when they differ; select whichever side is shorter.
+        var length = scores.shape[dim];
+        var mask = count <= length - count
+            ? scores.le(scores.topk((int)count, (int)dim, largest: false, sorted: false).values.amax([dim], keepdim: true))
+            : count == length
+                ? torch.ones_like(scores, dtype: torch.@bool)
+                : scores.lt(scores.topk((int)(length - count), (int)dim, largest: true, sorted: false).values.amin([dim], keepdim: true));
         using var expected = count.ToScalar();
         if (mask.sum([dim], type: torch.int64).eq(expected).all().item<bool>())
         {

@@ -31,7 +31,9 @@ public class PruneMasksTests
         foreach (var (dim, count, mask) in new[]
         {
             (1L, 37L, PruneMasks.SmallestPerRow(scores, 37)),
+            (1L, 70L, PruneMasks.SmallestPerRow(scores, 70)),
             (2L, 3L, PruneMasks.SmallestPerGroup(scores, new NmPattern(5, 8)).reshape(64, 12, 8)),
+            (2L, 7L, PruneMasks.SmallestPerGroup(scores, new NmPattern(1, 8)).reshape(64, 12, 8)),
         })
         {
             var grouped = scores.reshape(mask.shape);
