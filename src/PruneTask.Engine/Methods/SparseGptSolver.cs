@@ -105,7 +105,7 @@ internal static class SparseGptSolver
 
         var scores = columns.mul(columns).div_(diagonal.mul(diagonal).unsqueeze(1));
         var index = PruneMasks.CountFor(sparsity, scores.numel());
-        var threshold = scores.flatten().kthvalue(index + 1, 0).values;
+        using var threshold = NonNegativeSelection.KthSmallest(scores, index).ToScalar();
         return scores.le(threshold);
     }
 }
