@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
 
@@ -16,48 +14,32 @@ internal static class SparseGptColumnSweep
     /// <summary>Rows swept together: 64 columns × 256 rows of float32 stay in a 64 KiB cache.</summary>
     private const int RowStrip = 256;
 
-    /// <param name="columns">[count, rows] float32, contiguous: the sweep's columns, transposed; on return they hold q.</param>
-    /// <param name="mask">[count, rows] bool, contiguous, true = pruned; filled here at each group's first column when a pattern is given.</param>
-    /// <param name="errors">[count, rows] float32, contiguous: receives e for every column.</param>
-    /// <param name="upper">U's rows and columns for the sweep, [count, count] float32, contiguous (only the upper triangle is read).</param>
+    /// <param name="columns">[count, rows]: the sweep's columns, transposed; on return they hold q.</param>
+    /// <param name="mask">[count, rows], 1 = pruned; filled here at each group's first column when a pattern is given.</param>
+    /// <param name="errors">[count, rows]: receives e for every column.</param>
+    /// <param name="upper">U's rows and columns for the sweep, [count, count] row-major (only the upper triangle is read).</param>
     /// <param name="rowLosses">[rows]: receives Σ (w − q)²/U_cc² per row.</param>
-    /// <remarks>Strips of rows are independent, so they are shared among torch's thread count (<c>--threads</c>).</remarks>
-    public static void Run(torch.Tensor columns, torch.Tensor mask, torch.Tensor errors, torch.Tensor upper, NmPattern? pattern, double[] rowLosses)
+    public static void Run(
+        Span<float> columns, Span<byte> mask, Span<float> errors, ReadOnlySpan<float> upper, int count, int rows, NmPattern? pattern, Span<double> rowLosses)
     {
-        var (count, rows) = ((int)columns.shape[0], (int)columns.shape[1]);
-        var strips = (rows + RowStrip - 1) / RowStrip;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(torch.get_num_threads(), strips)) };
-        Parallel.For(0, strips, options, strip => Sweep(
-            MemoryMarshal.Cast<byte, float>(columns.bytes),
-            mask.bytes,
-            MemoryMarshal.Cast<byte, float>(errors.bytes),
-            MemoryMarshal.Cast<byte, float>(upper.bytes),
-            count,
-            rows,
-            pattern,
-            rowLosses,
-            strip * RowStrip));
-    }
-
-    private static void Sweep(
-        Span<float> columns, Span<byte> mask, Span<float> errors, ReadOnlySpan<float> upper, int count, int rows, NmPattern? pattern, double[] rowLosses, int strip)
-    {
-        var length = Math.Min(RowStrip, rows - strip);
-        var losses = rowLosses.AsSpan(strip, length);
-        for (var c = 0; c < count; c++)
+        for (var strip = 0; strip < rows; strip += RowStrip)
         {
-            if (pattern is { } p && c % p.M == 0)
+            var length = Math.Min(RowStrip, rows - strip);
+            for (var c = 0; c < count; c++)
             {
-                FlagGroup(columns, mask, upper, count, rows, c, strip, length, p);
-            }
+                if (pattern is { } p && c % p.M == 0)
+                {
+                    FlagGroup(columns, mask, upper, count, rows, c, strip, length, p);
+                }
 
-            var pivot = upper[(c * count) + c];
-            var column = columns.Slice((c * rows) + strip, length);
-            var error = errors.Slice((c * rows) + strip, length);
-            Prune(column, mask.Slice((c * rows) + strip, length), error, pivot, losses);
-            for (var k = c + 1; k < count; k++)
-            {
-                SubtractScaled(columns.Slice((k * rows) + strip, length), error, upper[(c * count) + k]);
+                var pivot = upper[(c * count) + c];
+                var column = columns.Slice((c * rows) + strip, length);
+                var error = errors.Slice((c * rows) + strip, length);
+                Prune(column, mask.Slice((c * rows) + strip, length), error, pivot, rowLosses.Slice(strip, length));
+                for (var k = c + 1; k < count; k++)
+                {
+                    SubtractScaled(columns.Slice((k * rows) + strip, length), error, upper[(c * count) + k]);
+                }
             }
         }
     }

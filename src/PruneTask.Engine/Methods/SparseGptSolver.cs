@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
@@ -62,6 +63,7 @@ internal static class SparseGptSolver
         torch.Tensor weight, torch.Tensor upper, long start, long width, int sweepWidth, double? sparsity, NmPattern? pattern, double[] rowLosses)
     {
         using var scope = torch.NewDisposeScope();
+        var rows = (int)weight.shape[0];
         var block = weight.narrow(1, start, width);
         var upperBlock = upper.narrow(0, start, width).narrow(1, start, width);
         var columns = block.T.contiguous();
@@ -75,7 +77,15 @@ internal static class SparseGptSolver
             var count = Math.Min(sweepWidth, width - first);
             using var sweepScope = torch.NewDisposeScope();
             var sweepUpper = upperBlock.narrow(0, first, count).narrow(1, first, count).contiguous();
-            SparseGptColumnSweep.Run(columns.narrow(0, first, count), mask.narrow(0, first, count), errors.narrow(0, first, count), sweepUpper, pattern, rowLosses);
+            SparseGptColumnSweep.Run(
+                Floats(columns.narrow(0, first, count)),
+                mask.narrow(0, first, count).bytes,
+                Floats(errors.narrow(0, first, count)),
+                Floats(sweepUpper),
+                (int)count,
+                rows,
+                pattern,
+                rowLosses);
             var later = width - first - count;
             if (later > 0)
             {
@@ -91,6 +101,9 @@ internal static class SparseGptSolver
             weight.narrow(1, start + width, rest).addmm_(errors.T, upper.narrow(0, start, width).narrow(1, start + width, rest), beta: 1, alpha: -1);
         }
     }
+
+    /// <summary>The float32 storage of a contiguous CPU tensor (a narrow along dimension 0 of a contiguous tensor is one).</summary>
+    private static Span<float> Floats(torch.Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>
     /// Flags every score w²/U_cc² of the block (given transposed, [width, rows]) that is ≤ the floor(s·n)-th smallest
