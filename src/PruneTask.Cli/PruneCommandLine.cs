@@ -47,6 +47,7 @@ public static class PruneCommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
+        HelpExamples.AddTo(root);
         GuardedAction.Apply(root);
         return root;
     }
