@@ -74,7 +74,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         using var factors = new Export.FactorStore();
         using var spill = new SpillFolder();
         var keepFactors = recipe.Output.Format.Value == OutputFormat.Factored;
-        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null, spill).Run(plan, model, tokens, allocation);
+        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null, spill, () => LoadModel(recipe)).Run(plan, model, tokens, allocation);
 
         var stageKeys = new SortedDictionary<string, string>(pruning.StageKeys.ToDictionary(), StringComparer.Ordinal);
         var prunedModelKey = context.Keys.PrunedModel(pruning.Layers.Select(l => l.Key));
