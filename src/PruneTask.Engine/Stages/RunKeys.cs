@@ -92,6 +92,9 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
         return builder.Build();
     }
 
+    /// <summary>A key recording that every weight of the model (as <see cref="ModelFingerprint.Whole"/> names it) was checked finite.</summary>
+    public CacheKey FiniteWeights() => new CacheKeyBuilder("finite-weights").AddHash("model", model.Whole).Build();
+
     public CacheKey DenseModel() => new CacheKeyBuilder("model").AddHash("dense", model.Whole).Build();
 
     private CacheKeyBuilder Computed(string kind) => new CacheKeyBuilder(kind).Add("environment", environment.KeyText);
