@@ -21,15 +21,12 @@ namespace PruneTask.Engine.Stages;
 public sealed class BlockPruner(
     StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
-    /// <summary>
-    /// The keys of the block's statistics (null when no planned method reads them or there is no calibration data)
-    /// and of its planned layers' results, from keys alone: nothing is read or computed.
-    /// </summary>
-    public (CacheKey? Statistics, IReadOnlyList<CacheKey> Layers) Keys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated)
+    /// <summary>The keys of the planned layers' results, from keys alone: nothing is read or computed.</summary>
+    public IReadOnlyList<CacheKey> LayerKeys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated)
     {
         var methods = Methods(layers);
         var statisticsKey = StatisticsKey(block, layers, methods, inputKey, calibrated);
-        return (statisticsKey, layers.Select(l => LayerKey(l, methods[l.Name], Linear(block, l), statisticsKey)).ToList());
+        return layers.Select(l => LayerKey(l, methods[l.Name], Linear(block, l), statisticsKey)).ToList();
     }
 
     /// <param name="activations">Gives the block's calibration input [samples, tokens, hidden] when first asked for it (only when a result is not cached); null without calibration data.</param>

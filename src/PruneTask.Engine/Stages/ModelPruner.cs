@@ -17,8 +17,8 @@ namespace PruneTask.Engine.Stages;
 /// The calibrate-and-prune loop over blocks, in model order. With <see cref="Propagation.Pruned"/> block l+1 is
 /// calibrated on the output of the already pruned block l (the papers' order); with <see cref="Propagation.Dense"/>
 /// on the dense model's output. Each block's weights are released once it is done. Blocks are walked by their cache
-/// keys: the calibration activations are computed only up to the last block whose statistics, layer results or
-/// reconstruction errors are not all cached, so a fully cached run does no forward pass.
+/// keys: the calibration activations are computed only up to the last block whose layer results or reconstruction
+/// errors are not all cached, so a fully cached run does no forward pass.
 /// </summary>
 /// <param name="factors">When given (factored output), receives every factored layer result.</param>
 /// <param name="spill">When given, receives every replaced weight (each layer's when it is set, later changes when the block is done), so finished results do not accumulate in memory.</param>
@@ -92,7 +92,7 @@ public sealed class ModelPruner(
         foreach (var block in model.Blocks)
         {
             inputKeys.Add(inputKey);
-            var (_, layerKeys) = pruner.Keys(block, planned[block.Index], inputKey, calibrated);
+            var layerKeys = pruner.LayerKeys(block, planned[block.Index], inputKey, calibrated);
             var cached = context.Cache is { } cache && layerKeys.All(cache.Contains)
                 && (planned[block.Index].Count == 0 || cache.Contains(context.Keys.ReconstructionErrors(inputKey, block.Index, layerKeys)));
             if (calibrated && !cached)
