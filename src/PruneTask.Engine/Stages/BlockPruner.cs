@@ -21,44 +21,76 @@ namespace PruneTask.Engine.Stages;
 public sealed class BlockPruner(
     StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
-    /// <param name="hidden">The block's calibration input [samples, tokens, hidden], or null without calibration data.</param>
+    /// <summary>The keys of the planned layers' results, from keys alone: nothing is read or computed.</summary>
+    public IReadOnlyList<CacheKey> LayerKeys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated)
+    {
+        var methods = Methods(layers);
+        var statisticsKey = StatisticsKey(block, layers, methods, inputKey, calibrated);
+        return layers.Select(l => LayerKey(l, methods[l.Name], Linear(block, l), statisticsKey)).ToList();
+    }
+
+    /// <param name="activations">Gives the block's calibration input [samples, tokens, hidden] when first asked for it (only when a result is not cached); null without calibration data.</param>
     /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
     public BlockPruneResult Prune(
-        TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Tensor? hidden, CacheKey inputKey, ReconstructionMeter meter, List<Tensor>? denseOutputs)
+        TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Func<Tensor>? activations, CacheKey inputKey, ReconstructionMeter meter, List<Tensor>? denseOutputs)
     {
-        var methods = layers.ToDictionary(l => l.Name, l => MethodRegistry.Get(l.Method!), StringComparer.Ordinal);
-        var needs = layers
-            .GroupBy(l => block.Linears.First(x => x.Spec.Name == l.Name).Spec.InputKey)
-            .Select(g => (Key: g.Key, Need: g.Max(l => methods[l.Name].Needs)))
-            .Where(x => x.Need != StatisticsNeed.None)
-            .ToDictionary(x => x.Key, x => x.Need);
-        var (statistics, statisticsKey, hit) = Statistics(block, hidden, inputKey, needs, denseOutputs);
+        var methods = Methods(layers);
+        var statisticsKey = StatisticsKey(block, layers, methods, inputKey, activations is not null);
+        var linears = layers.Select(layer => Linear(block, layer)).ToList();
+        var layerKeys = layers.Select((l, i) => LayerKey(l, methods[l.Name], linears[i], statisticsKey)).ToList();
+        var statistics = new Dictionary<string, LayerStatistics>(StringComparer.Ordinal);
+        var statisticsHit = true;
+        var statisticsRead = false;
+        if (context.Cache is { } cache && layerKeys.All(cache.Contains))
+        {
+            // Every result is cached: the statistics are read only if a result turns out unreadable.
+            if (denseOutputs is not null)
+            {
+                using var interval = context.Ledger.Time(Stage.Calibrate);
+                RunDense(block, activations!(), denseOutputs);
+            }
+        }
+        else
+        {
+            (statistics, statisticsHit) = Statistics(block, activations, statisticsKey, Needs(block, layers, methods), denseOutputs);
+            statisticsRead = true;
+        }
 
         // The solves read each weight afresh; holding the whole block in float32 meanwhile would only add to the peak.
         block.Release();
         try
         {
-            var keys = new List<CacheKey>();
             var reports = new List<(LayerReport Report, bool[]? RemovedGroups)>();
-            var linears = layers.Select(layer => block.Linears.First(l => l.Spec.Name == layer.Name)).ToList();
             for (var i = 0; i < layers.Count; i++)
             {
                 context.Cancellation.ThrowIfCancellationRequested();
                 var linear = linears[i];
-                var stats = statistics.GetValueOrDefault(linear.Spec.InputKey);
-                var (key, report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], stats, statisticsKey, meter);
-                keys.Add(key);
+                LayerStatistics? Statistics()
+                {
+                    if (!statisticsRead)
+                    {
+                        (statistics, statisticsHit) = this.Statistics(block, activations, statisticsKey, Needs(block, layers, methods), null);
+                        statisticsRead = true;
+                    }
+
+                    return statistics.GetValueOrDefault(linear.Spec.InputKey);
+                }
+
+                var (report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], layerKeys[i], Statistics, meter);
                 reports.Add((report, removedGroups));
-                if (stats is not null && linears.Skip(i + 1).All(l => l.Spec.InputKey != linear.Spec.InputKey))
+                if (statistics.Remove(linear.Spec.InputKey, out var stats) && linears.Skip(i + 1).Any(l => l.Spec.InputKey == linear.Spec.InputKey))
+                {
+                    statistics[linear.Spec.InputKey] = stats;
+                }
+                else
                 {
                     // The last layer reading this input is done: a later solve need not share memory with its statistics.
-                    stats.Dispose();
-                    statistics.Remove(linear.Spec.InputKey);
+                    stats?.Dispose();
                 }
             }
 
             var (removal, finalReports) = StructuredFollowUp.Apply(block, BlockShapes.Read(config)[block.Index], config.HeadDim, reports);
-            return new BlockPruneResult(keys, finalReports, hit, statisticsKey) { Removal = removal };
+            return new BlockPruneResult(layerKeys, finalReports, statisticsHit, statisticsKey) { Removal = removal };
         }
         finally
         {
@@ -69,40 +101,60 @@ public sealed class BlockPruner(
         }
     }
 
-    private (Dictionary<string, LayerStatistics> Statistics, CacheKey? Key, bool Hit) Statistics(
-        TransformerBlock block, Tensor? hidden, CacheKey inputKey, Dictionary<string, StatisticsNeed> needs, List<Tensor>? denseOutputs)
+    private static Dictionary<string, IPruningMethod> Methods(IReadOnlyList<ResolvedLayer> layers) =>
+        layers.ToDictionary(l => l.Name, l => MethodRegistry.Get(l.Method!), StringComparer.Ordinal);
+
+    private static LinearLayer Linear(TransformerBlock block, ResolvedLayer layer) => block.Linears.First(l => l.Spec.Name == layer.Name);
+
+    /// <summary>Per input of the block that a planned method reads statistics of, the highest need.</summary>
+    private static Dictionary<string, StatisticsNeed> Needs(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, IPruningMethod> methods) =>
+        layers
+            .GroupBy(l => Linear(block, l).Spec.InputKey)
+            .Select(g => (Key: g.Key, Need: g.Max(l => methods[l.Name].Needs)))
+            .Where(x => x.Need != StatisticsNeed.None)
+            .ToDictionary(x => x.Key, x => x.Need);
+
+    private CacheKey? StatisticsKey(
+        TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, IPruningMethod> methods, CacheKey inputKey, bool calibrated)
+    {
+        var needs = Needs(block, layers, methods);
+        return needs.Count == 0 || !calibrated ? null : context.Keys.Statistics(inputKey, block.Index, needs.Values.Max());
+    }
+
+    private (Dictionary<string, LayerStatistics> Statistics, bool Hit) Statistics(
+        TransformerBlock block, Func<Tensor>? activations, CacheKey? key, Dictionary<string, StatisticsNeed> needs, List<Tensor>? denseOutputs)
     {
         using var interval = context.Ledger.Time(Stage.Calibrate);
-        if (needs.Count == 0 || hidden is null)
+        if (key is null || activations is null)
         {
-            if (denseOutputs is not null && hidden is not null)
+            if (denseOutputs is not null && activations is not null)
             {
-                RunDense(block, hidden, denseOutputs);
+                RunDense(block, activations(), denseOutputs);
             }
 
-            return ([], null, false);
+            return ([], false);
         }
 
-        var key = context.Keys.Statistics(inputKey, block.Index, needs.Values.Max());
         var cached = StatisticsStore.TryRead(context.Cache, key);
         if (cached is not null)
         {
             if (denseOutputs is not null)
             {
-                RunDense(block, hidden, denseOutputs);
+                RunDense(block, activations(), denseOutputs);
             }
 
-            return (cached, key, true);
+            return (cached, true);
         }
 
         // Every input of the block at the highest need, so one entry serves any later change of which layers are pruned.
+        var hidden = activations();
         var fullNeeds = block.Linears.Select(l => l.Spec.InputKey).Distinct().ToDictionary(k => k, _ => needs.Values.Max());
         var collected = BlockCalibrator.Collect(block, hidden, fullNeeds, context.BatchSize, denseOutputs, context.Cancellation);
         FiniteResults.RequireStatistics(block.Index, collected);
         var rows = hidden.shape[0] * hidden.shape[1];
         context.Ledger.Count(Stage.Calibrate, Forward(block, hidden) + fullNeeds.Sum(n => OperationCounts.Statistics(n.Value, rows, InFeatures(block, n.Key))));
         StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
-        return (collected, key, false);
+        return (collected, false);
     }
 
     /// <summary>The counted work of one pass of <paramref name="block"/> over <paramref name="hidden"/> [samples, tokens, hidden].</summary>
@@ -148,21 +200,29 @@ public sealed class BlockPruner(
         }
     }
 
-    private (CacheKey Key, LayerReport Report, bool[]? RemovedGroups) PruneLayer(
-        LinearLayer linear, ResolvedLayer layer, IPruningMethod method, LayerStatistics? statistics, CacheKey? statisticsKey, ReconstructionMeter meter)
+    private CacheKey LayerKey(ResolvedLayer layer, IPruningMethod method, LinearLayer linear, CacheKey? statisticsKey)
     {
         var target = targets[layer.Name];
-        var sparsity = MethodRequestOptions.Sparsity(layer, target);
         var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
-        var key = context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        return context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+    }
+
+    /// <param name="statistics">Gives the statistics of the layer's input; asked only when the result is not cached.</param>
+    private (LayerReport Report, bool[]? RemovedGroups) PruneLayer(
+        LinearLayer linear, ResolvedLayer layer, IPruningMethod method, CacheKey key, Func<LayerStatistics?> statistics, ReconstructionMeter meter)
+    {
+        var target = targets[layer.Name];
         using var interval = context.Ledger.Time(Stage.Prune);
         var clock = Stopwatch.StartNew();
-        using var dense = linear.ReadWeight();
         var result = LayerResultStore.TryRead(context.Cache, key);
         var hit = result is not null;
         if (result is null)
         {
-            result = Run(method, layer.Name, new LayerPruneRequest(dense, statistics, sparsity, target.Pattern, options) { Cancellation = context.Cancellation });
+            var stats = method.Needs == StatisticsNeed.None ? null : statistics();
+            var sparsity = MethodRequestOptions.Sparsity(layer, target);
+            var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
+            using var dense = linear.ReadWeight();
+            result = Run(method, layer.Name, new LayerPruneRequest(dense, stats, sparsity, target.Pattern, options) { Cancellation = context.Cancellation });
             context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, target.Pattern));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
@@ -195,7 +255,7 @@ public sealed class BlockPruner(
                 Cache = hit ? "hit" : "miss",
                 Warnings = result.Warnings,
             };
-            return (key, report, result.RemovedGroups);
+            return (report, result.RemovedGroups);
         }
     }
 }

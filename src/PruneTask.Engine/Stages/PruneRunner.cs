@@ -57,13 +57,17 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
 
         LogHashingRate(model, ledger.Elapsed(Stage.Fingerprint));
         CheckFingerprint(recipe, fingerprint);
-        CheckFinite(recipe, model);
         var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint, ComputeEnvironment.Current()), log, options.BatchSize)
         {
             Ledger = ledger,
             Progress = options.Progress,
             Cancellation = cancellation,
         };
+        using (ledger.Time(Stage.Fingerprint))
+        {
+            CheckFinite(recipe, model, context);
+        }
+
 
         AllocationResult allocation;
         using (ledger.Time(Stage.Allocate))
@@ -74,7 +78,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         using var factors = new Export.FactorStore();
         using var spill = new SpillFolder();
         var keepFactors = recipe.Output.Format.Value == OutputFormat.Factored;
-        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null, spill).Run(plan, model, tokens, allocation);
+        var pruning = new ModelPruner(context, recipe.Calibration?.Propagation ?? Propagation.Pruned, keepFactors ? factors : null, spill, () => LoadModel(recipe)).Run(plan, model, tokens, allocation);
 
         var stageKeys = new SortedDictionary<string, string>(pruning.StageKeys.ToDictionary(), StringComparer.Ordinal);
         var prunedModelKey = context.Keys.PrunedModel(pruning.Layers.Select(l => l.Key));
@@ -160,9 +164,18 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         }
     }
 
-    /// <summary>NaN or Inf in any tensor stops the run before anything is computed, cached or written.</summary>
-    private static void CheckFinite(Recipe recipe, PrunableModel model)
+    /// <summary>
+    /// NaN or Inf in any tensor stops the run before anything is computed, cached or written. A model whose weights
+    /// were checked before (a cache entry named by its fingerprint, written only after a check passed) is not read again.
+    /// </summary>
+    private static void CheckFinite(Recipe recipe, PrunableModel model, StageContext context)
     {
+        var key = context.Keys.FiniteWeights();
+        if (context.Cache?.Contains(key) == true)
+        {
+            return;
+        }
+
         try
         {
             FiniteWeights.CheckAll(model.Weights);
@@ -171,6 +184,8 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         {
             throw new PruneRunException(RunErrorCodes.NonFiniteWeights, e.Message, recipe.Model.Path.Position, e);
         }
+
+        context.Cache?.Put(key, "weights checked finite", writer => writer.WriteText("finite.txt", "every floating-point tensor is finite\n"));
     }
 
     /// <summary>Token ids for a language model; pixel values (the first <c>samples</c> images) for an image model.</summary>

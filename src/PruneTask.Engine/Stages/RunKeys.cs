@@ -39,6 +39,19 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
         return builder.Build();
     }
 
+    /// <summary>The reconstruction errors of a block's pruned layers: measured on its input, its weights replaced by those layers' results.</summary>
+    public CacheKey ReconstructionErrors(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers)
+    {
+        var builder = Computed("reconstruction").Add("input", input).AddHash("block", model.Blocks[block]);
+        var i = 0;
+        foreach (var layer in prunedLayers)
+        {
+            builder.Add($"layer{i++:D4}", layer);
+        }
+
+        return builder.Build();
+    }
+
     public CacheKey Statistics(CacheKey input, int block, StatisticsNeed need) =>
         Computed("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString())
             .Add("version", StatisticsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
@@ -78,6 +91,9 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
 
         return builder.Build();
     }
+
+    /// <summary>A key recording that every weight of the model (as <see cref="ModelFingerprint.Whole"/> names it) was checked finite.</summary>
+    public CacheKey FiniteWeights() => new CacheKeyBuilder("finite-weights").AddHash("model", model.Whole).Build();
 
     public CacheKey DenseModel() => new CacheKeyBuilder("model").AddHash("dense", model.Whole).Build();
 

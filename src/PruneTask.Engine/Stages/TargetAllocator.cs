@@ -1,4 +1,5 @@
 using PruneTask.Engine.Allocation;
+using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
@@ -103,6 +104,8 @@ public sealed class TargetAllocator(StageContext context)
                 hidden ??= Propagate(model, tokens, block.Index);
                 var outputs = new List<Tensor>();
                 result[block.Index] = BlockCalibrator.Collect(block, hidden, needs, context.BatchSize, outputs, context.Cancellation);
+                context.Ledger.Count(Stage.Allocate, Forward(model, block, hidden) + block.Linears.Select(l => l.Spec).DistinctBy(l => l.InputKey).Sum(
+                    l => OperationCounts.Statistics(StatisticsNeed.Diagonal, hidden.shape[0] * hidden.shape[1], l.InFeatures)));
                 StatisticsStore.Write(context.Cache, key, $"dense statistics of block {block.Index}", result[block.Index]);
                 hidden.Dispose();
                 hidden = BlockRunner.Concatenate(outputs);
@@ -117,12 +120,16 @@ public sealed class TargetAllocator(StageContext context)
         return result;
     }
 
+    private static double Forward(PrunableModel model, TransformerBlock block, Tensor hidden) =>
+        OperationCounts.BlockForward(block.Linears.Select(l => l.Spec), hidden.shape[0], hidden.shape[1], (long)model.Config.NumHeads * model.Config.HeadDim);
+
     /// <summary>The dense input of block <paramref name="index"/>: embeddings, then every earlier block.</summary>
     private Tensor Propagate(PrunableModel model, Tensor tokens, int index)
     {
         var hidden = model.Embed(tokens).DetachFromDisposeScope();
         for (var b = 0; b < index; b++)
         {
+            context.Ledger.Count(Stage.Allocate, Forward(model, model.Blocks[b], hidden));
             var next = BlockRunner.Propagate(model.Blocks[b], hidden, context.BatchSize, context.Cancellation);
             hidden.Dispose();
             hidden = next;

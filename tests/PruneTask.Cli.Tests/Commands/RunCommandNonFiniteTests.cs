@@ -55,6 +55,20 @@ public sealed class RunCommandNonFiniteTests : IDisposable
         Assert.Empty(new CacheMaintenance(Cache).List());
     }
 
+    [Fact]
+    public void A_weight_made_non_finite_after_a_run_that_cached_the_finite_check_is_still_refused()
+    {
+        Assert.Equal(ExitCodes.Ok, Cli.Run("run", Recipe("magnitude")).ExitCode);
+        Directory.Delete(Output, recursive: true);
+        SetWeights("model.layers.1.mlp.up_proj.weight", _ => float.NaN, count: 1);
+
+        var (exitCode, _, error) = Cli.Run("run", Recipe("magnitude"));
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Contains("error PRN106: ", Assert.Single(CommandFailureTests.Lines(error)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Output), "no output folder");
+    }
+
     [Theory]
     [InlineData("wanda")]
     [InlineData("sparsegpt")]
