@@ -49,6 +49,7 @@ public sealed class BlockPruner(
                 var (key, report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], stats, statisticsKey, meter);
                 keys.Add(key);
                 reports.Add((report, removedGroups));
+                context.Progress?.Report(RunProgress.Layer(i + 1, layers.Count, layers[i].Name));
                 if (stats is not null && linears.Skip(i + 1).All(l => l.Spec.InputKey != linear.Spec.InputKey))
                 {
                     // The last layer reading this input is done: a later solve need not share memory with its statistics.

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using PruneTask.Engine.Stages;
+using Spectre.Console;
+
+namespace PruneTask.Cli;
+
+/// <summary>
+/// The live progress of a run in a terminal, redrawn in place on stderr: one row per stage (prune, evaluate dense,
+/// evaluate pruned) with the current block and layer, a bar, elapsed time and the time left. Colour follows the
+/// terminal and NO_COLOR (Spectre's detection). The last frame stays on screen when the run ends, fails or is cancelled.
+/// </summary>
+public sealed class LiveProgressDisplay : IRunProgressDisplay
+{
+    private readonly IAnsiConsole _console;
+    private readonly Dictionary<string, ProgressTask> _stages = new(StringComparer.Ordinal);
+    private ProgressContext? _context;
+
+    public LiveProgressDisplay(IAnsiConsole console)
+    {
+        _console = console;
+        Messages = new ConsoleLineWriter(console);
+    }
+
+    /// <summary>
+    /// The display on stderr, which the caller has found to be a terminal. Spectre would also ask whether stdout is one,
+    /// so ANSI and interactivity are stated, not detected; the colours are still detected (NO_COLOR, TERM, COLORTERM).
+    /// </summary>
+    public static LiveProgressDisplay OnStandardError() => new(AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+        Ansi = AnsiSupport.Yes,
+        Interactive = InteractionSupport.Yes,
+        ColorSystem = ColorSystemSupport.Detect,
+    }));
+
+    public TextWriter Messages { get; }
+
+    public T Show<T>(Func<T> run) => _console.Progress()
+        .AutoClear(false)
+        .HideCompleted(false)
+        .Columns(
+            new TaskDescriptionColumn { Alignment = Justify.Left },
+            new ProgressBarColumn(),
+            new PercentageColumn(),
+            new ElapsedTimeColumn(),
+            new RemainingTimeColumn(),
+            new SpinnerColumn())
+        .Start(context =>
+        {
+            _context = context;
+            try
+            {
+                return run();
+            }
+            finally
+            {
+                _context = null;
+            }
+        });
+
+    public void Report(RunProgress value)
+    {
+        if (_context is null)
+        {
+            return;
+        }
+
+        switch (value.Kind)
+        {
+            case ProgressKind.Block:
+                Update("prune", value.Total, value.Completed, Invariant($"block {value.Completed}/{value.Total}"));
+                break;
+            case ProgressKind.Layer:
+                var prune = Stage("prune", 1);
+                var blocks = (int)prune.Value;
+                Update("prune", prune.MaxValue, blocks + (double)value.Completed / value.Total,
+                    Invariant($"block {blocks + 1}/{prune.MaxValue}  layer {value.Completed}/{value.Total} {value.Name}"));
+                break;
+            case ProgressKind.Evaluation:
+                Update($"evaluate {value.Name}", value.Total, value.Completed,
+                    value.Completed < value.Total ? Invariant($"block {value.Completed}/{value.Total - 1}") : "done");
+                break;
+        }
+    }
+
+    private void Update(string stage, double total, double completed, string detail)
+    {
+        var task = Stage(stage, total);
+        task.MaxValue = total;
+        task.Value = completed;
+        task.Description = $"[bold]{Markup.Escape(stage)}[/]  {Markup.Escape(detail)}";
+        if (completed >= total)
+        {
+            task.StopTask();
+        }
+    }
+
+    private ProgressTask Stage(string stage, double total)
+    {
+        if (!_stages.TryGetValue(stage, out var task))
+        {
+            task = _context!.AddTask(Markup.Escape(stage), maxValue: total);
+            _stages[stage] = task;
+        }
+
+        return task;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Lines written through the console, which prints them above the live display instead of through it.</summary>
+    private sealed class ConsoleLineWriter(IAnsiConsole console) : TextWriter
+    {
+        private readonly StringBuilder _line = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
+            {
+                console.WriteLine(_line.ToString().TrimEnd('\r'));
+                _line.Clear();
+            }
+            else
+            {
+                _line.Append(value);
+            }
+        }
+    }
+}
