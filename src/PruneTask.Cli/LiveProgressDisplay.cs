@@ -23,12 +23,13 @@ public sealed class LiveProgressDisplay : IRunProgressDisplay
     }
 
     /// <summary>
-    /// The display on stderr, which the caller has found to be a terminal. Spectre would also ask whether stdout is one,
-    /// so ANSI and interactivity are stated, not detected; the colours are still detected (NO_COLOR, TERM, COLORTERM).
+    /// The display on <paramref name="terminal"/>, which the caller has found to be a terminal (stderr). Spectre would
+    /// also ask whether stdout is one, so ANSI and interactivity are stated, not detected; the colours are still
+    /// detected (NO_COLOR, TERM, COLORTERM).
     /// </summary>
-    public static LiveProgressDisplay OnStandardError() => new(AnsiConsole.Create(new AnsiConsoleSettings
+    public static LiveProgressDisplay On(TextWriter terminal) => new(AnsiConsole.Create(new AnsiConsoleSettings
     {
-        Out = new AnsiConsoleOutput(Console.Error),
+        Out = new AnsiConsoleOutput(terminal),
         Ansi = AnsiSupport.Yes,
         Interactive = InteractionSupport.Yes,
         ColorSystem = ColorSystemSupport.Detect,
@@ -52,6 +53,12 @@ public sealed class LiveProgressDisplay : IRunProgressDisplay
             try
             {
                 return run();
+            }
+            catch
+            {
+                // Spectre draws the final frame only on success; a failed or cancelled run shows where it stopped.
+                context.Refresh();
+                throw;
             }
             finally
             {

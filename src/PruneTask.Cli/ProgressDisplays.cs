@@ -49,7 +49,7 @@ public static class ProgressDisplays
         var error = parseResult.InvocationConfiguration.Error;
         return Choose(parseResult.GetValue(GlobalOptions.Verbosity), Console.IsErrorRedirected, CiEnvironment.Current.System, Environment.GetEnvironmentVariable("TERM")) switch
         {
-            ProgressDisplayKind.Live => LiveProgressDisplay.OnStandardError(),
+            ProgressDisplayKind.Live => LiveProgressDisplay.On(error),
             ProgressDisplayKind.Lines => new BlockProgressPrinter(error, always: true),
             ProgressDisplayKind.LinesAfterAMinute => new BlockProgressPrinter(error, always: false),
             _ => null,
