@@ -21,7 +21,7 @@ public sealed class BlockProgressPrinter(TextWriter error, bool always) : IRunPr
 
     public void Report(RunProgress value)
     {
-        if (value.Kind == ProgressKind.Block && (always || value.Elapsed >= Patience))
+        if (value is { Kind: ProgressKind.Block, Completed: > 0 } && (always || value.Elapsed >= Patience))
         {
             error.WriteLine(Format(value));
         }

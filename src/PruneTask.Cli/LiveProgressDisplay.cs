@@ -76,34 +76,22 @@ public sealed class LiveProgressDisplay : IRunProgressDisplay
         switch (value.Kind)
         {
             case ProgressKind.Block:
-                Update("prune", value.Total, value.Completed, Invariant($"block {value.Completed}/{value.Total}"));
+                Finish(Update("prune", value.Total, value.Completed, Invariant($"block {value.Completed}/{value.Total}")));
                 break;
-            case ProgressKind.Layer:
-                var prune = Stage("prune", 1);
+            case ProgressKind.Layer when _stages.TryGetValue("prune", out var prune):
                 var blocks = (int)prune.Value;
-                Update("prune", prune.MaxValue, blocks + (double)value.Completed / value.Total,
-                    Invariant($"block {blocks + 1}/{prune.MaxValue}  layer {value.Completed}/{value.Total} {value.Name}"));
+                Update("prune", prune.MaxValue, blocks + ((double)value.Completed / value.Total),
+                    Invariant($"block {blocks + 1}/{prune.MaxValue}  layer {value.Completed}/{value.Total} {WithinBlock(value.Name)}"));
                 break;
             case ProgressKind.Evaluation:
-                Update($"evaluate {value.Name}", value.Total, value.Completed,
-                    value.Completed < value.Total ? Invariant($"block {value.Completed}/{value.Total - 1}") : "done");
+                Finish(Update($"evaluate {value.Name}", value.Total, value.Completed,
+                    value.Completed < value.Total ? Invariant($"block {value.Completed}/{value.Total - 1}") : "done"));
                 break;
         }
     }
 
-    private void Update(string stage, double total, double completed, string detail)
-    {
-        var task = Stage(stage, total);
-        task.MaxValue = total;
-        task.Value = completed;
-        task.Description = $"[bold]{Markup.Escape(stage)}[/]  {Markup.Escape(detail)}";
-        if (completed >= total)
-        {
-            task.StopTask();
-        }
-    }
-
-    private ProgressTask Stage(string stage, double total)
+    /// <summary>Sets a stage's row (the prune row is started by the loop's "block 0 of N").</summary>
+    private ProgressTask Update(string stage, double total, double completed, string detail)
     {
         if (!_stages.TryGetValue(stage, out var task))
         {
@@ -111,8 +99,23 @@ public sealed class LiveProgressDisplay : IRunProgressDisplay
             _stages[stage] = task;
         }
 
+        task.MaxValue = total;
+        task.Value = completed;
+        task.Description = $"[bold]{Markup.Escape(stage)}[/]  {Markup.Escape(detail)}";
         return task;
     }
+
+    /// <summary>Stops a row's clock once a block or evaluation event completes it (a layer event may reach the total before its block is propagated).</summary>
+    private static void Finish(ProgressTask task)
+    {
+        if (task.Value >= task.MaxValue)
+        {
+            task.StopTask();
+        }
+    }
+
+    /// <summary>A layer's name without its block's prefix (the row names the block): its last two parts, "mlp.up_proj", so the bar keeps its width on 80 columns.</summary>
+    private static string WithinBlock(string? layer) => layer is null ? "" : string.Join('.', layer.Split('.').TakeLast(2));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

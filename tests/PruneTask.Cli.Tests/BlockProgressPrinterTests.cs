@@ -33,11 +33,12 @@ public class BlockProgressPrinterTests
     }
 
     [Fact]
-    public void Layer_and_evaluation_steps_print_nothing_and_block_lines_hold_no_control_characters()
+    public void The_loop_start_layer_and_evaluation_steps_print_nothing_and_block_lines_hold_no_control_characters()
     {
         var error = new StringWriter();
         var printer = new BlockProgressPrinter(error, always: true);
 
+        printer.Report(new RunProgress(0, 2, TimeSpan.Zero));
         printer.Report(RunProgress.Layer(1, 7, "model.layers.0.self_attn.q_proj"));
         printer.Report(new RunProgress(1, 2, TimeSpan.FromSeconds(3)));
         printer.Report(RunProgress.Evaluation(1, 3, "dense"));

@@ -13,6 +13,7 @@ public class LiveProgressDisplayTests
 
         var result = display.Show(() =>
         {
+            display.Report(new RunProgress(0, 2, TimeSpan.Zero));
             display.Report(RunProgress.Layer(3, 7, "model.layers.0.mlp.gate_proj"));
             display.Report(new RunProgress(1, 2, TimeSpan.FromSeconds(1)));
             display.Report(RunProgress.Evaluation(2, 3, "dense"));
@@ -40,7 +41,9 @@ public class LiveProgressDisplayTests
             return 0;
         });
 
-        Assert.Contains("prune  block 2/4  layer 5/7 model.layers.1.mlp.up_proj", Plain(terminal.ToString()), StringComparison.Ordinal);
+        var frame = Plain(terminal.ToString());
+        Assert.Contains("prune  block 2/4  layer 5/7 mlp.up_proj", frame, StringComparison.Ordinal);
+        Assert.Contains(" 42% ", frame, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class ModelPruner(StageContext context, Propagation propagation, F
             hidden = tokens is null ? null : model.Embed(tokens).DetachFromDisposeScope();
         }
 
+        context.Progress?.Report(new RunProgress(0, model.Blocks.Count, TimeSpan.Zero));
         try
         {
             foreach (var block in model.Blocks)

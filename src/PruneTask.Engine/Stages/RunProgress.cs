@@ -3,7 +3,7 @@ namespace PruneTask.Engine.Stages;
 /// <summary>What a <see cref="RunProgress"/> counts.</summary>
 public enum ProgressKind
 {
-    /// <summary>Blocks of the calibrate-and-prune loop.</summary>
+    /// <summary>Blocks of the calibrate-and-prune loop; 0 of N when the loop starts.</summary>
     Block,
 
     /// <summary>Layers pruned within the current block; <see cref="RunProgress.Name"/> is the layer.</summary>
@@ -15,8 +15,8 @@ public enum ProgressKind
 
 /// <summary>
 /// A step of a run is done: how many of how many, and the time the loop has taken so far. Block events come from the
-/// calibrate-and-prune loop, layer events from within a block, evaluation events from the perplexity passes; only block
-/// events measure <see cref="Elapsed"/> (the others carry zero, the renderer keeps its own clock).
+/// calibrate-and-prune loop, layer events from within a block, evaluation events from the perplexity passes; only finished
+/// blocks measure <see cref="Elapsed"/> (the others carry zero, the renderer keeps its own clock).
 /// </summary>
 public sealed record RunProgress(int Completed, int Total, TimeSpan Elapsed)
 {
