@@ -80,7 +80,8 @@ public sealed class LiveProgressDisplay : IRunProgressDisplay
                 break;
             case ProgressKind.Layer when _stages.TryGetValue("prune", out var prune):
                 var blocks = (int)prune.Value;
-                Update("prune", prune.MaxValue, blocks + ((double)value.Completed / value.Total),
+                // A block is its layers and then one pass of the pruned block, so its last layer does not fill it.
+                Update("prune", prune.MaxValue, blocks + ((double)value.Completed / (value.Total + 1)),
                     Invariant($"block {blocks + 1}/{prune.MaxValue}  layer {value.Completed}/{value.Total} {WithinBlock(value.Name)}"));
                 break;
             case ProgressKind.Evaluation:
@@ -93,15 +94,16 @@ public sealed class LiveProgressDisplay : IRunProgressDisplay
     /// <summary>Sets a stage's row (the prune row is started by the loop's "block 0 of N").</summary>
     private ProgressTask Update(string stage, double total, double completed, string detail)
     {
+        var description = $"[bold]{Markup.Escape(stage)}[/]  {Markup.Escape(detail)}";
         if (!_stages.TryGetValue(stage, out var task))
         {
-            task = _context!.AddTask(Markup.Escape(stage), maxValue: total);
+            task = _context!.AddTask(description, maxValue: total);
             _stages[stage] = task;
         }
 
         task.MaxValue = total;
         task.Value = completed;
-        task.Description = $"[bold]{Markup.Escape(stage)}[/]  {Markup.Escape(detail)}";
+        task.Description = description;
         return task;
     }
 
