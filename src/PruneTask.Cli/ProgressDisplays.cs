@@ -47,7 +47,8 @@ public static class ProgressDisplays
     public static IRunProgressDisplay? For(ParseResult parseResult)
     {
         var error = parseResult.InvocationConfiguration.Error;
-        return Choose(parseResult.GetValue(GlobalOptions.Verbosity), Console.IsErrorRedirected, CiEnvironment.Current.System, Environment.GetEnvironmentVariable("TERM")) switch
+        var redirected = Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error); // a caller's own writer is no terminal
+        return Choose(parseResult.GetValue(GlobalOptions.Verbosity), redirected, CiEnvironment.Current.System, Environment.GetEnvironmentVariable("TERM")) switch
         {
             ProgressDisplayKind.Live => LiveProgressDisplay.On(error),
             ProgressDisplayKind.Lines => new BlockProgressPrinter(error, always: true),
