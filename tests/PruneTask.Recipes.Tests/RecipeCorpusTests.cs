@@ -5,7 +5,7 @@ using PruneTask.Tests.Common;
 namespace PruneTask.Recipes.Tests;
 
 /// <summary>
-/// One truth: every corpus recipe goes through both the loader and prune.schema.json (NJsonSchema), and they
+/// One truth: every corpus recipe goes through both the loader and prune.schema.json (JsonSchema.Net, draft-07), and they
 /// must agree. valid/ passes both; invalid/ fails both, with the loader reporting exactly the expected codes at
 /// the expected positions; semantic/ holds what JSON Schema cannot express (file system, extends, variable
 /// values, N &lt; M, comparing two fields, glob and regex syntax): the schema passes it and the loader reports it.

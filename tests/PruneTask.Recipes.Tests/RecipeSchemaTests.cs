@@ -1,7 +1,9 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Reading;
+using PruneTask.Recipes.Tests.Support;
 using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests;
@@ -9,8 +11,11 @@ namespace PruneTask.Recipes.Tests;
 /// <summary>The schema states the same keys, methods, options and defaults as the loader's own tables.</summary>
 public sealed class RecipeSchemaTests
 {
-    private static readonly JObject _schema = JObject.Parse(RecipeSchema.Text);
-    private static readonly JObject _definitions = (JObject)_schema["definitions"]!;
+    /// <summary>JsonSchema.Net's message for a property that <c>additionalProperties: false</c> refuses.</summary>
+    private const string NotAllowedHere = "All values fail against the false schema";
+
+    private static readonly JsonObject _schema = JsonNode.Parse(RecipeSchema.Text)!.AsObject();
+    private static readonly JsonObject _definitions = _schema["definitions"]!.AsObject();
 
     [Fact]
     public void The_embedded_schema_is_the_repository_file() =>
@@ -38,7 +43,10 @@ public sealed class RecipeSchemaTests
             Assert.Equal(Sorted([.. own, "match", "regex", "skip", "allocation"]), PropertyNames(Branch("rule", method.Name)));
         }
 
-        Assert.Equal(MethodCatalog.Names, _definitions["method"]!["anyOf"]![0]!["enum"]!.Values<string>());
+        Assert.Equal(MethodCatalog.Names, _definitions["method"]!["anyOf"]![0]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        string[] any = ["method", .. MethodCatalog.Methods.SelectMany(m => m.Targets.Select(PruneTarget.KeyOf).Concat(m.Options.Select(o => o.Name))).Distinct()];
+        Assert.Equal(Sorted(any), PropertyNames(_definitions["defaults"]!["allOf"]![0]!));
+        Assert.Equal(Sorted([.. any, "match", "regex", "skip", "allocation"]), PropertyNames(_definitions["rule"]!["allOf"]![0]!));
     }
 
     [Fact]
@@ -46,7 +54,9 @@ public sealed class RecipeSchemaTests
     {
         foreach (var option in MethodCatalog.AllOptions)
         {
-            Assert.Equal(JToken.FromObject(option.Default), _definitions[option.Name]!["default"]);
+            Assert.True(
+                JsonNode.DeepEquals(JsonSerializer.SerializeToNode(option.Default), _definitions[option.Name]!["default"]),
+                $"{option.Name}: the schema's default {_definitions[option.Name]!["default"]?.ToJsonString()} is not {option.Default}");
         }
     }
 
@@ -54,20 +64,34 @@ public sealed class RecipeSchemaTests
     public void Section_defaults_match_the_loader()
     {
         var calibration = _schema["properties"]!["calibration"]!["properties"]!;
-        Assert.Equal(CalibrationSettings.DefaultSamples, (int)calibration["samples"]!["default"]!);
-        Assert.Equal(CalibrationSettings.DefaultSequenceLength, (int)calibration["sequence_length"]!["default"]!);
-        Assert.Equal(CalibrationSettings.DefaultTextField, (string?)_definitions["textField"]!["default"]);
+        Assert.Equal(CalibrationSettings.DefaultSamples, calibration["samples"]!["default"]!.GetValue<int>());
+        Assert.Equal(CalibrationSettings.DefaultSequenceLength, calibration["sequence_length"]!["default"]!.GetValue<int>());
+        Assert.Equal(CalibrationSettings.DefaultTextField, _definitions["textField"]!["default"]?.GetValue<string>());
         var allocation = _definitions["allocation"]!["properties"]!;
-        Assert.Equal(AllocationSettings.DefaultOutlierThreshold, (double)allocation["m"]!["default"]!);
-        Assert.Equal(AllocationSettings.DefaultLambda, (double)allocation["lambda"]!["default"]!);
-        Assert.Equal(AllocationSettings.DefaultMin, (double)allocation["min"]!["default"]!);
-        Assert.Equal(AllocationSettings.DefaultMax, (double)allocation["max"]!["default"]!);
+        Assert.Equal(AllocationSettings.DefaultOutlierThreshold, allocation["m"]!["default"]!.GetValue<double>());
+        Assert.Equal(AllocationSettings.DefaultLambda, allocation["lambda"]!["default"]!.GetValue<double>());
+        Assert.Equal(AllocationSettings.DefaultMin, allocation["min"]!["default"]!.GetValue<double>());
+        Assert.Equal(AllocationSettings.DefaultMax, allocation["max"]!["default"]!.GetValue<double>());
     }
 
-    private static JToken Branch(string definition, string method) =>
-        _definitions[definition]!["allOf"]![0]!["anyOf"]!.Single(b => b["properties"]!["method"]?["enum"]?.Values<string>().SequenceEqual([method]) == true);
+    [Theory]
+    [InlineData("defaults:\n  method: wanda\n  sparsity: 0.5\n  damping: 0.1\n", "/defaults/damping")]
+    [InlineData("defaults:\n  method: magnitude\n  sparsity: 0.5\nlayers:\n  - match: \"*.q_proj\"\n    method: osscar\n    keep: 0.5\n    rank_ratio: 0.1\n", "/layers/0/rank_ratio")]
+    [InlineData("defaults:\n  method: sparsegpt\n  keep: 0.5\n", "/defaults/keep")]
+    public void A_method_specific_mistake_names_the_field(string sections, string location)
+    {
+        var errors = SchemaCheck.Errors($"version: 1\nmodel:\n  path: m\n{sections}");
 
-    private static List<string> PropertyNames(JToken schema) => Sorted(((JObject)schema["properties"]!).Properties().Select(p => p.Name));
+        // Only the misplaced field is refused as a field no branch allows: with one branch per method under anyOf,
+        // every other branch also refused the recipe's valid fields (sparsity, method), which buried the one mistake.
+        var refusedFields = errors.Where(e => e.EndsWith(NotAllowedHere, StringComparison.Ordinal)).Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)]);
+        Assert.Equal([location], refusedFields.Distinct());
+    }
+
+    private static JsonNode Branch(string definition, string method) =>
+        _definitions[definition]!["allOf"]!.AsArray().Single(b => b!["if"]?["properties"]?["method"]?["const"]?.GetValue<string>() == method)!["then"]!;
+
+    private static List<string> PropertyNames(JsonNode schema) => Sorted(schema["properties"]!.AsObject().Select(p => p.Key));
 
     private static List<string> Sorted(IEnumerable<string> names) => [.. names.Order(StringComparer.Ordinal)];
 }

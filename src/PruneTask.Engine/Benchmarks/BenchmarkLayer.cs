@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Methods;
 using TorchSharp;
 
@@ -5,7 +7,7 @@ namespace PruneTask.Engine.Benchmarks;
 
 /// <summary>
 /// A seeded square layer for the benchmark: W = 0.1·N(0, 1) and calibration X with per-column scales
-/// logspace(0.7, −0.7) and every 256th column ×20, reduced to the Gram XᵀX (float64) chunk by chunk.
+/// logspace(0.7, −0.7) and every 256th column ×20, reduced to the Gram XᵀX chunk by chunk as calibration does.
 /// </summary>
 internal static class BenchmarkLayer
 {
@@ -18,23 +20,26 @@ internal static class BenchmarkLayer
         return torch.randn(size, size, dtype: torch.float32, generator: generator).mul(0.1f).MoveToOuterDisposeScope();
     }
 
-    public static LayerStatistics Statistics(long size, long sequences, long sequenceLength, ulong seed)
+    /// <param name="gramTime">Receives the time spent summing the statistics (the drawing of X not included).</param>
+    public static LayerStatistics Statistics(long size, long sequences, long sequenceLength, ulong seed, Stopwatch gramTime)
     {
         using var scope = torch.NewDisposeScope();
         var generator = new torch.Generator(seed + 1);
         var scales = torch.logspace(0.7, -0.7, size, dtype: torch.float32);
         var outliers = torch.arange(0, size, 256);
         scales.index_copy_(0, outliers, scales.index_select(0, outliers).mul(20));
-        var gram = torch.zeros(size, size, dtype: torch.float64);
-        var tokens = sequences * sequenceLength;
-        for (long done = 0; done < tokens; done += ChunkTokens)
+        var accumulator = new InputStatisticsAccumulator(size, StatisticsNeed.Gram);
+        var sequencesPerChunk = Math.Max(1, ChunkTokens / sequenceLength);
+        for (long done = 0; done < sequences; done += sequencesPerChunk)
         {
             using var chunkScope = torch.NewDisposeScope();
-            var x = torch.randn(Math.Min(ChunkTokens, tokens - done), size, dtype: torch.float32, generator: generator).mul_(scales.unsqueeze(0));
-            gram.add_(x.T.matmul(x).to_type(torch.float64));
+            var count = Math.Min(sequencesPerChunk, sequences - done);
+            var x = torch.randn(count, sequenceLength, size, dtype: torch.float32, generator: generator).mul_(scales);
+            gramTime.Start();
+            accumulator.Add(x);
+            gramTime.Stop();
         }
 
-        var squaredNorms = gram.diagonal().clone();
-        return new LayerStatistics(squaredNorms.MoveToOuterDisposeScope(), gram.MoveToOuterDisposeScope(), tokens, sequences);
+        return accumulator.ToStatistics();
     }
 }

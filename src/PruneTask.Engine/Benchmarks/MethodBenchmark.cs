@@ -28,10 +28,12 @@ public sealed class MethodBenchmark(int size = 2048, int sequences = 64, int seq
         output.WriteLine(Invariant($"layer {size}×{size}, calibration {sequences}×{sequenceLength} tokens, seed {seed}, {torch.get_num_threads()} threads"));
         output.WriteLine(Invariant($"float32 matmul {size}² : {rate / 1e9:F1} GFLOP/s"));
 
-        var watch = Stopwatch.StartNew();
+        var gramTime = new Stopwatch();
         using var weight = BenchmarkLayer.Weight(size, seed);
-        using var statistics = BenchmarkLayer.Statistics(size, sequences, sequenceLength, seed);
-        output.WriteLine(Invariant($"calibration Gram XᵀX (not part of the methods): {watch.Elapsed.TotalSeconds:F2} s"));
+        using var statistics = BenchmarkLayer.Statistics(size, sequences, sequenceLength, seed, gramTime);
+        var gramOperations = OperationCounts.SymmetricGram(sequences * sequenceLength, size);
+        output.WriteLine(Invariant(
+            $"calibration Gram XᵀX (not part of the methods): {gramTime.Elapsed.TotalSeconds:F2} s, {gramOperations / 1e9:F1} GFLOP, {gramTime.Elapsed.TotalSeconds * rate / gramOperations:F1}× its time at matmul speed"));
         output.WriteLine();
         output.WriteLine(Invariant($"{"case",-22} {"time ms",10} {"GFLOP",9} {"at matmul ms",13} {"ratio",8}"));
         foreach (var benchmarkCase in Cases)

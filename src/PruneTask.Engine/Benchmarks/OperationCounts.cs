@@ -68,14 +68,18 @@ public static class OperationCounts
     public static double WandaGroups(long dOut, long dIn, int m) => Entries(dOut, dIn) * (2 + Math.Log2(m));
 
     /// <summary>
-    /// Three d_in³ factorizations (d³/3 + 2d³/3 + d³/3), the intra-block updates (d_out·d_in·B), the lazy
-    /// inter-block products (≈ d_out·d_in²) and about ten elementwise operations an entry for scores and errors.
+    /// The factor U of H⁻¹ as computed (one Cholesky, d³/3, and a blocked triangular inverse, 2d³/3; the reference's
+    /// three factorizations take 4d³/3), the intra-block updates (d_out·d_in·B), the lazy inter-block products
+    /// (≈ d_out·d_in²) and about ten elementwise operations an entry for scores and errors.
     /// </summary>
     public static double SparseGpt(long dOut, long dIn, int blockSize)
     {
         double d = dIn;
-        return (4.0 / 3.0 * d * d * d) + (Entries(dOut, dIn) * (blockSize + d + 10));
+        return (d * d * d) + (Entries(dOut, dIn) * (blockSize + d + 10));
     }
+
+    /// <summary>XᵀX for n tokens of d features as a symmetric rank-n update: n·d² (half the full product's 2·n·d²).</summary>
+    public static double SymmetricGram(long tokens, long features) => (double)tokens * features * features;
 
     private static double Entries(long dOut, long dIn) => (double)dOut * dIn;
 }

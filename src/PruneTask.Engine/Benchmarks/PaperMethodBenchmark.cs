@@ -27,6 +27,15 @@ public sealed class PaperMethodBenchmark(int features = 2048, int tokens = 4096,
             output.WriteLine($"OATS rank {exact.Parts[0].Budget.Rank}, {oatsIterations} iterations");
             output.WriteLine($"OATS exact SVD:      {exactTime / oatsIterations} per iteration, residual {exact.Residual:G6}");
             output.WriteLine($"OATS randomized SVD: {randomizedTime / oatsIterations} per iteration, residual {randomized.Residual:G6}");
+            var rank = exact.Parts[0].Budget.Rank;
+            var (exactSvd, exactSvdTime) = Measure(() => TruncatedSvd.Exact(weight, rank));
+            using var sketches = new torch.Generator((ulong)seed);
+            var (randomizedSvd, randomizedSvdTime) = Measure(() => RandomizedSvd.Compute(weight, rank, sketches));
+            exactSvd.Dispose();
+            randomizedSvd.Dispose();
+            output.WriteLine($"one SVD of the layer: exact {exactSvdTime}, randomized {randomizedSvdTime}; " +
+                $"OATS iteration / SVD: exact {exactTime.WallSeconds / oatsIterations / exactSvdTime.WallSeconds:F2}, " +
+                $"randomized {randomizedTime.WallSeconds / oatsIterations / randomizedSvdTime.WallSeconds:F2}");
             var relative = (randomized.Weight - exact.Weight).norm().ToDouble() / exact.Weight.norm().ToDouble();
             var zero = RootedScalars.Zero;
             var maskAgreement = randomized.Parts[0].Sparse.ne(zero).eq(exact.Parts[0].Sparse.ne(zero)).to(torch.float64).mean().ToDouble();

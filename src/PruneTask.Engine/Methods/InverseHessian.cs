@@ -5,8 +5,11 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// The upper Cholesky factor U of H⁻¹ (H⁻¹ = UᵀU) that SparseGPT works with, for H = (2/n_seq)·G with dead inputs
-/// given H_jj = 1 and the diagonal damped by damping · mean(diag H). Computed in float32 as the reference does:
-/// L = chol(H), H⁻¹ = cholesky_inverse(L), U = chol(H⁻¹, upper).
+/// given H_jj = 1 and the diagonal damped by damping · mean(diag H). Computed in float32 as the reference does, but
+/// by one factorization instead of three: with J the reversal permutation, J·H·J = L̃L̃ᵀ gives H = RRᵀ for the upper
+/// triangular R = J·L̃·J, so H⁻¹ = R⁻ᵀR⁻¹ and U = R⁻¹ (the factor with a positive diagonal is unique). That costs
+/// d³/3 for the Cholesky and 2d³/3 at matrix-product speed for the triangular inverse, where the reference's chol(H),
+/// cholesky_inverse and chol(H⁻¹) cost 4d³/3 at LAPACK's lower rates; U is also closer to the float64 result.
 /// </summary>
 internal sealed class InverseHessian : IDisposable
 {
@@ -34,15 +37,16 @@ internal sealed class InverseHessian : IDisposable
         var gram = statistics.RequireGram(SparseGpt.MethodName);
         using var scope = torch.NewDisposeScope();
         var dead = MethodInputs.DeadInputs(gram.diagonal());
-        var hessian = gram.to_type(torch.float64).mul(2.0 / statistics.Sequences);
-        hessian.diagonal().masked_fill_(dead, 1.0);
-        hessian = hessian.to_type(torch.float32);
+        using var scale = (2.0 / statistics.Sequences).ToScalar();
+        var hessian = gram.to_type(torch.float32, copy: true).mul_(scale);
+        hessian.diagonal().masked_fill_(dead, RootedScalars.One);
         var meanDiagonal = hessian.diagonal().mean();
 
         var used = damping;
         for (var raise = 0; raise <= SparseGptSettings.DampingRaises; raise++, used *= 10)
         {
-            if (TryFactor(hessian, meanDiagonal.mul(used)) is { } upper)
+            using var relative = used.ToScalar();
+            if (TryFactor(hessian, meanDiagonal.mul(relative)) is { } upper)
             {
                 var warning = raise == 0 ? null : string.Format(
                     CultureInfo.InvariantCulture,
@@ -64,17 +68,47 @@ internal sealed class InverseHessian : IDisposable
         Dead.Dispose();
     }
 
+    /// <summary>Triangular blocks this small are inverted by one solve against the identity.</summary>
+    private const long DirectInverseSize = 128;
+
     private static torch.Tensor? TryFactor(torch.Tensor hessian, torch.Tensor damp)
     {
-        var damped = hessian.clone();
+        var damped = hessian.flip(0, 1);
         damped.diagonal().add_(damp);
-        var (lower, info) = torch.linalg.cholesky_ex(damped);
+        var (reversedLower, info) = torch.linalg.cholesky_ex(damped);
         if (info.item<int>() != 0)
         {
             return null;
         }
 
-        var (inverseLower, inverseInfo) = torch.linalg.cholesky_ex(lower.cholesky_inverse());
-        return inverseInfo.item<int>() != 0 || !inverseLower.isfinite().all().item<bool>() ? null : inverseLower.T.contiguous();
+        var upper = InvertUpper(reversedLower.flip(0, 1));
+        // A float64 sum of float32 values cannot overflow, so it is finite exactly when every entry is (and is one fast pass).
+        return double.IsFinite(upper.sum(type: torch.float64).item<double>()) ? upper : null;
+    }
+
+    /// <summary>
+    /// R⁻¹ of an upper triangular R = [[A, B], [0, C]] as [[A⁻¹, X], [0, C⁻¹]] with X = −(A⁻¹·B)·C⁻¹: two matrix products
+    /// per level, 2d³/3 operations in all at matrix-product speed, where one triangular solve against the identity
+    /// takes d³ at a lower rate.
+    /// </summary>
+    internal static torch.Tensor InvertUpper(torch.Tensor upper)
+    {
+        using var scope = torch.NewDisposeScope();
+        var size = upper.shape[0];
+        if (size <= DirectInverseSize)
+        {
+            return torch.linalg.solve_triangular(upper, torch.eye(size, dtype: upper.dtype), upper: true).MoveToOuterDisposeScope();
+        }
+
+        var half = size / 2;
+        var rest = size - half;
+        var inverse = torch.zeros_like(upper);
+        var topLeft = InvertUpper(upper.narrow(0, 0, half).narrow(1, 0, half));
+        var bottomRight = InvertUpper(upper.narrow(0, half, rest).narrow(1, half, rest));
+        inverse.narrow(0, 0, half).narrow(1, 0, half).copy_(topLeft);
+        inverse.narrow(0, half, rest).narrow(1, half, rest).copy_(bottomRight);
+        var topRight = topLeft.matmul(upper.narrow(0, 0, half).narrow(1, half, rest)).matmul(bottomRight);
+        inverse.narrow(0, 0, half).narrow(1, half, rest).copy_(topRight.neg_());
+        return inverse.MoveToOuterDisposeScope();
     }
 }

@@ -23,7 +23,7 @@ internal static class OatsAlternation
             {
                 using var step = torch.NewDisposeScope();
                 var svd = LowRank(scaled - sparse, budget.Rank, options.Svd, sketches);
-                var residual = scaled - svd.Reconstruct();
+                var residual = svd.ResidualOf(scaled);
                 var next = OatsHardThreshold.Apply(residual, budget, options.Pattern);
                 objectives.Add((residual - next).norm().ToDouble());
                 (sparse, var previousSparse) = (next.MoveToOuterDisposeScope(), sparse);

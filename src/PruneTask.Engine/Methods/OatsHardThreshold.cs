@@ -4,7 +4,7 @@ namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// OATS's sparse step: the best matrix with the budgeted support, i.e. the residual with its smallest entries zeroed.
-/// Orders come from a stable ascending sort of |R|, so among equal magnitudes the lower column index is zeroed first.
+/// The smallest |R| are chosen as <see cref="PruneMasks"/> chooses, so among equal magnitudes the lower column index is zeroed first.
 /// </summary>
 internal static class OatsHardThreshold
 {
@@ -14,28 +14,16 @@ internal static class OatsHardThreshold
     /// <summary>Keeps the <paramref name="keptPerRow"/> largest |r| of every row.</summary>
     public static torch.Tensor KeepPerRow(torch.Tensor residual, int keptPerRow)
     {
-        var zeroed = residual.shape[1] - keptPerRow;
-        return ZeroSmallest(residual, dim: 1, zeroed);
+        using var scope = torch.NewDisposeScope();
+        var zeroed = PruneMasks.SmallestPerRow(residual.abs(), residual.shape[1] - keptPerRow);
+        return residual.masked_fill(zeroed, RootedScalars.Zero).MoveToOuterDisposeScope();
     }
 
     /// <summary>Keeps the N largest |r| of every group of M consecutive columns of a row.</summary>
     public static torch.Tensor KeepPerGroup(torch.Tensor residual, NmPattern pattern)
     {
         using var scope = torch.NewDisposeScope();
-        var (rows, columns) = (residual.shape[0], residual.shape[1]);
-        var grouped = residual.reshape(rows, columns / pattern.M, pattern.M);
-        return ZeroSmallest(grouped, dim: 2, pattern.ZeroedPerGroup).reshape(rows, columns).MoveToOuterDisposeScope();
-    }
-
-    private static torch.Tensor ZeroSmallest(torch.Tensor values, long dim, long count)
-    {
-        if (count <= 0)
-        {
-            return values.clone();
-        }
-
-        using var scope = torch.NewDisposeScope();
-        var order = values.abs().sort(dim, stable: true).Indices.narrow(dim, 0, count);
-        return values.scatter(dim, order, torch.zeros_like(order, dtype: values.dtype)).MoveToOuterDisposeScope();
+        var zeroed = PruneMasks.SmallestPerGroup(residual.abs(), pattern);
+        return residual.masked_fill(zeroed, RootedScalars.Zero).MoveToOuterDisposeScope();
     }
 }

@@ -56,17 +56,36 @@ internal static class PruneMasks
         }
     }
 
-    /// <summary>Flags the <paramref name="count"/> smallest entries along <paramref name="dim"/>, ties to the lower index (a stable sort: fastest for rows and groups).</summary>
+    /// <summary>
+    /// Flags the <paramref name="count"/> smallest entries along <paramref name="dim"/>, ties to the lower index. A
+    /// partial selection (topk, linear time) finds where the cut falls; when every slice then holds exactly
+    /// <paramref name="count"/> entries below it, those are the answer, and only ties at the cut (or NaN) need the
+    /// stable sort, which is then run on the whole tensor.
+    /// </summary>
     private static torch.Tensor FlagSmallest(torch.Tensor scores, long count, long dim)
     {
-        var mask = torch.zeros_like(scores, dtype: torch.@bool);
-        if (count > 0)
+        if (count <= 0)
         {
-            var indices = scores.sort(dim, descending: false, stable: true).Indices.narrow(dim, 0, count);
-            mask.scatter_(dim, indices, torch.ones_like(indices, dtype: torch.@bool));
+            return torch.zeros_like(scores, dtype: torch.@bool);
         }
 
-        return mask;
+        // With v the slice sorted ascending, both v_count (the largest of the count smallest) and v_count+1 (the smallest
+        // of the rest) separate the flags exactly when they differ; select whichever side is shorter.
+        var length = scores.shape[dim];
+        var mask = count <= length - count
+            ? scores.le(scores.topk((int)count, (int)dim, largest: false, sorted: false).values.amax([dim], keepdim: true))
+            : count == length
+                ? torch.ones_like(scores, dtype: torch.@bool)
+                : scores.lt(scores.topk((int)(length - count), (int)dim, largest: true, sorted: false).values.amin([dim], keepdim: true));
+        using var expected = count.ToScalar();
+        if (mask.sum([dim], type: torch.int64).eq(expected).all().item<bool>())
+        {
+            return mask;
+        }
+
+        mask.zero_();
+        var indices = scores.sort(dim, descending: false, stable: true).Indices.narrow(dim, 0, count);
+        return mask.scatter_(dim, indices, torch.ones_like(indices, dtype: torch.@bool));
     }
 
     /// <summary>
@@ -81,6 +100,12 @@ internal static class PruneMasks
         }
 
         var (kth, _) = scores.kthvalue(count, 0, keepdim: true);
+        var atMost = scores.le(kth);
+        if (atMost.sum().ToInt64() == count)
+        {
+            return atMost;
+        }
+
         var below = scores.lt(kth);
         var tied = scores.eq(kth);
         var tiesSoFar = tied.to(torch.float64).cumsum(0);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
@@ -6,7 +7,9 @@ namespace PruneTask.Engine.Methods;
 /// SparseGPT's column loop (docs/methods.md §2, as IST-DASLab/sparsegpt's <c>fasterprune</c>): per block of B columns,
 /// an adaptive unstructured mask (scores w²/U_cc² ≤ the floor(s·n)-th smallest) or N:M masks chosen at each group's
 /// first column from the weights as updated so far; each pruned column's error is spread over the later columns of
-/// the block at once and over the remaining blocks in one lazy matrix product.
+/// the block and over the remaining blocks in one lazy matrix product. Within a block the same updates are applied in
+/// two levels: column by column only inside a sweep of a few columns, then from the whole sweep to the block's later
+/// columns in one product, so that most of the work runs at matrix-product speed (equal up to float rounding).
 /// </summary>
 internal static class SparseGptSolver
 {
@@ -32,74 +35,91 @@ internal static class SparseGptSolver
         using var scope = torch.NewDisposeScope();
         using var inverse = InverseHessian.Factor(statistics, settings.Damping);
         var pruned = weight.masked_fill(inverse.Dead.unsqueeze(0), RootedScalars.Zero);
-        var rowLosses = torch.zeros(weight.shape[0], dtype: torch.float32);
+        var rowLosses = new double[weight.shape[0]];
         var columns = weight.shape[1];
+        var sweepWidth = SweepWidth(pattern);
         for (long start = 0; start < columns; start += settings.BlockSize)
         {
             cancellation.ThrowIfCancellationRequested();
             var width = Math.Min(settings.BlockSize, columns - start);
-            PruneBlock(pruned, inverse.Upper, start, width, sparsity, pattern, rowLosses);
+            PruneBlock(pruned, inverse.Upper, start, width, sweepWidth, sparsity, pattern, rowLosses);
         }
 
-        return (pruned.MoveToOuterDisposeScope(), rowLosses.MoveToOuterDisposeScope(), inverse.Warning);
+        var halfLosses = torch.tensor(rowLosses.Select(l => l / 2).ToArray()).to_type(torch.float32);
+        return (pruned.MoveToOuterDisposeScope(), halfLosses.MoveToOuterDisposeScope(), inverse.Warning);
     }
 
+    /// <summary>
+    /// Columns whose updates are applied one by one (<see cref="SparseGptColumnSweep"/>) before the block's later columns
+    /// receive them in one product: a multiple of M, so that an N:M group never straddles two sweeps.
+    /// </summary>
+    private static int SweepWidth(NmPattern? pattern) => pattern is { } p ? p.M * Math.Max(1, 32 / p.M) : 32;
+
+    /// <summary>
+    /// One block of columns: the mask (adaptive, or chosen group by group), then sweeps of a few columns whose errors
+    /// update the rest of the block with one product each, then the lazy update of every later column with one product.
+    /// The block is processed transposed, so that every column is contiguous.
+    /// </summary>
     private static void PruneBlock(
-        torch.Tensor weight, torch.Tensor upper, long start, long width, double? sparsity, NmPattern? pattern, torch.Tensor rowLosses)
+        torch.Tensor weight, torch.Tensor upper, long start, long width, int sweepWidth, double? sparsity, NmPattern? pattern, double[] rowLosses)
     {
         using var scope = torch.NewDisposeScope();
-        var block = weight.narrow(1, start, width).clone();
-        var kept = torch.zeros_like(block);
-        var errors = torch.zeros_like(block);
-        var losses = torch.zeros_like(block);
+        var rows = (int)weight.shape[0];
+        var block = weight.narrow(1, start, width);
         var upperBlock = upper.narrow(0, start, width).narrow(1, start, width);
-        var diagonal = upperBlock.diagonal().contiguous();
-        var pivots = diagonal.data<float>().ToArray();
-        var mask = pattern is null ? AdaptiveMask(block, diagonal, sparsity!.Value) : torch.zeros_like(block, dtype: torch.@bool);
+        var columns = block.T.contiguous();
+        var errors = torch.empty_like(columns);
+        var mask = pattern is null
+            ? AdaptiveMask(columns, upperBlock.diagonal(), sparsity!.Value)
+            : torch.zeros_like(columns, dtype: torch.@bool);
 
-        for (var c = 0L; c < width; c++)
+        for (long first = 0; first < width; first += sweepWidth)
         {
-            using var columnScope = torch.NewDisposeScope();
-            if (pattern is { } p && c % p.M == 0)
+            var count = Math.Min(sweepWidth, width - first);
+            using var sweepScope = torch.NewDisposeScope();
+            var sweepUpper = upperBlock.narrow(0, first, count).narrow(1, first, count).contiguous();
+            SparseGptColumnSweep.Run(
+                Floats(columns.narrow(0, first, count)),
+                mask.narrow(0, first, count).bytes,
+                Floats(errors.narrow(0, first, count)),
+                Floats(sweepUpper),
+                (int)count,
+                rows,
+                pattern,
+                rowLosses);
+            var later = width - first - count;
+            if (later > 0)
             {
-                var scores = Saliency(block.narrow(1, c, p.M), diagonal.narrow(0, c, p.M));
-                mask.narrow(1, c, p.M).logical_or_(PruneMasks.SmallestPerGroup(scores, p));
+                var toLater = upperBlock.narrow(0, first, count).narrow(1, first + count, later);
+                columns.narrow(0, first + count, later).addmm_(toLater.T, errors.narrow(0, first, count), beta: 1, alpha: -1);
             }
-
-            var column = block.select(1, c);
-            var quantized = column.masked_fill(mask.select(1, c), RootedScalars.Zero);
-            var difference = column - quantized;
-            var pivot = pivots[c];
-            kept.select(1, c).copy_(quantized);
-            losses.select(1, c).copy_(difference.square().div(pivot * pivot));
-            var error = difference.div(pivot);
-            block.narrow(1, c, width - c).sub_(error.outer(upperBlock.select(0, c).narrow(0, c, width - c)));
-            errors.select(1, c).copy_(error);
         }
 
-        weight.narrow(1, start, width).copy_(kept);
-        rowLosses.add_(losses.sum(1).div(2));
+        block.copy_(columns.T);
         var rest = weight.shape[1] - start - width;
         if (rest > 0)
         {
-            weight.narrow(1, start + width, rest).sub_(errors.matmul(upper.narrow(0, start, width).narrow(1, start + width, rest)));
+            weight.narrow(1, start + width, rest).addmm_(errors.T, upper.narrow(0, start, width).narrow(1, start + width, rest), beta: 1, alpha: -1);
         }
     }
 
-    /// <summary>Flags every score ≤ the floor(s·n)-th smallest of the block (floor(s·n)+1 entries without ties); s = 0 flags none.</summary>
-    private static torch.Tensor AdaptiveMask(torch.Tensor block, torch.Tensor diagonal, double sparsity)
+    /// <summary>The float32 storage of a contiguous CPU tensor (a narrow along dimension 0 of a contiguous tensor is one).</summary>
+    private static Span<float> Floats(torch.Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
+
+    /// <summary>
+    /// Flags every score w²/U_cc² of the block (given transposed, [width, rows]) that is ≤ the floor(s·n)-th smallest
+    /// (floor(s·n)+1 entries without ties); s = 0 flags none.
+    /// </summary>
+    private static torch.Tensor AdaptiveMask(torch.Tensor columns, torch.Tensor diagonal, double sparsity)
     {
-        var scores = Saliency(block, diagonal);
         if (sparsity == 0)
         {
-            return torch.zeros_like(block, dtype: torch.@bool);
+            return torch.zeros_like(columns, dtype: torch.@bool);
         }
 
+        var scores = columns.mul(columns).div_(diagonal.mul(diagonal).unsqueeze(1));
         var index = PruneMasks.CountFor(sparsity, scores.numel());
-        var threshold = scores.flatten().kthvalue(index + 1, 0).values;
+        using var threshold = NonNegativeSelection.KthSmallest(scores, index).ToScalar();
         return scores.le(threshold);
     }
-
-    private static torch.Tensor Saliency(torch.Tensor columns, torch.Tensor diagonal) =>
-        columns.square().div(diagonal.square().unsqueeze(0));
 }

@@ -45,6 +45,13 @@ public sealed class TruncatedSvd : IDisposable
     /// <summary>U·diag(Values): the left factor with the singular values folded in.</summary>
     public torch.Tensor ScaledU() => U * Values;
 
+    /// <summary>A − U·diag(Values)·Vh in one product, without forming the approximation.</summary>
+    public torch.Tensor ResidualOf(torch.Tensor a)
+    {
+        using var scope = torch.NewDisposeScope();
+        return torch.addmm(a, ScaledU(), Vh, beta: 1, alpha: -1).MoveToOuterDisposeScope();
+    }
+
     public torch.Tensor Reconstruct()
     {
         using var scope = torch.NewDisposeScope();

@@ -97,10 +97,10 @@ public sealed class RunSignalTests(SlowRunWorkspace workspace) : IClassFixture<S
         }
     }
 
-    /// <summary>Every output file but report.json (which holds timings) with its bytes.</summary>
+    /// <summary>Every output file but the reports (which hold timings) with its bytes.</summary>
     private static IReadOnlyList<(string Name, string Hash)> Files(string folder) =>
         Directory.EnumerateFiles(folder)
-            .Where(f => Path.GetFileName(f) != "report.json")
+            .Where(f => !Path.GetFileName(f).StartsWith("report.", StringComparison.Ordinal))
             .Select(f => (Path.GetFileName(f), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))))
             .Order()
             .ToList();

@@ -23,4 +23,30 @@ public class InputStatisticsAccumulatorTests
         Assert.True(statistics.Gram!.diagonal().eq(statistics.SquaredNorms).all().item<bool>());
         Assert.Equal((5L, 3L), (statistics.Tokens, statistics.Sequences));
     }
+
+    [Fact]
+    public void The_gram_from_upper_blocks_is_the_symmetric_full_product_summed_over_batches()
+    {
+        using var scope = torch.NewDisposeScope();
+        var features = (2 * InputStatisticsAccumulator.TileSize) + 88;
+        var generator = new torch.Generator(61);
+        var first = torch.randn(2, 96, features, generator: generator).mul(torch.logspace(1, -1, features).unsqueeze(0));
+        var second = torch.randn(3, 96, features, generator: generator);
+        var accumulator = new InputStatisticsAccumulator(features, StatisticsNeed.Gram);
+
+        accumulator.Add(first);
+        accumulator.Add(second);
+        using var statistics = accumulator.ToStatistics();
+
+        var x = torch.cat([first.reshape(-1, features), second.reshape(-1, features)], 0).to_type(torch.float64);
+        var expected = x.T.matmul(x);
+        var gram = statistics.Gram!;
+        Assert.Equal(torch.float64, gram.dtype);
+        Assert.True(gram.eq(gram.T).all().item<bool>());
+        Assert.True(gram.diagonal().eq(statistics.SquaredNorms).all().item<bool>());
+        var scale = expected.diagonal().sqrt();
+        var relative = (gram - expected).div(scale.unsqueeze(0) * scale.unsqueeze(1)).abs().max().item<double>();
+        Assert.InRange(relative, 0, 1e-6);
+        Assert.Equal((480L, 5L), (statistics.Tokens, statistics.Sequences));
+    }
 }

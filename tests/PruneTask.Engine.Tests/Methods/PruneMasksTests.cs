@@ -15,6 +15,34 @@ public class PruneMasksTests
         Assert.Equal(new[] { true, false, false, false, true }, mask[1].data<bool>().ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Per_row_and_per_group_selection_flags_what_a_stable_sort_flags(bool ties)
+    {
+        using var scope = torch.NewDisposeScope();
+        var generator = new torch.Generator(71);
+        var scores = torch.rand(64, 96, generator: generator);
+        if (ties)
+        {
+            scores = scores.mul(4).floor();
+        }
+
+        foreach (var (dim, count, mask) in new[]
+        {
+            (1L, 37L, PruneMasks.SmallestPerRow(scores, 37)),
+            (1L, 70L, PruneMasks.SmallestPerRow(scores, 70)),
+            (2L, 3L, PruneMasks.SmallestPerGroup(scores, new NmPattern(5, 8)).reshape(64, 12, 8)),
+            (2L, 7L, PruneMasks.SmallestPerGroup(scores, new NmPattern(1, 8)).reshape(64, 12, 8)),
+        })
+        {
+            var grouped = scores.reshape(mask.shape);
+            var indices = grouped.sort(dim, stable: true).Indices.narrow(dim, 0, count);
+            var expected = torch.zeros_like(grouped, dtype: torch.@bool).scatter_(dim, indices, torch.ones_like(indices, dtype: torch.@bool));
+            Assert.True(mask.eq(expected).all().item<bool>());
+        }
+    }
+
     [Fact]
     public void Per_group_flags_m_minus_n_of_every_group_lower_index_first()
     {

@@ -1,19 +1,21 @@
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
 using PruneTask.Recipes.Diagnostics;
 using PruneTask.Recipes.Yaml;
 
 namespace PruneTask.Recipes.Tests.Support;
 
 /// <summary>
-/// Validates a recipe file against prune.schema.json with NJsonSchema, the way an editor does: the YAML is read
-/// as JSON (YAML 1.2 core types) and checked on its own, without its bases or variable values.
+/// Validates a recipe file against prune.schema.json with JsonSchema.Net (draft-07, <c>if</c>/<c>then</c> included, as
+/// editors' YAML extensions do): the YAML is read as JSON (YAML 1.2 core types) and checked on its own, without its
+/// bases or variable values.
 /// </summary>
 internal static class SchemaCheck
 {
-    private static readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromJsonAsync(RecipeSchema.Text).GetAwaiter().GetResult());
+    private static readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(RecipeSchema.Text));
 
-    /// <summary>The schema's complaints, or the YAML problem that stops the document from being JSON at all.</summary>
+    /// <summary>The schema's complaints as "instance location: message", or the YAML problem that stops the document from being JSON at all.</summary>
     public static IReadOnlyList<string> Errors(string yaml)
     {
         var diagnostics = new DiagnosticBag();
@@ -23,20 +25,25 @@ internal static class SchemaCheck
             return [.. diagnostics.Items.Select(d => $"YAML: {d}")];
         }
 
-        return [.. _schema.Value.Validate(ToJson(node)).Select(e => $"{e.Path}: {e.Kind}")];
+        var result = _schema.Value.Evaluate(JsonSerializer.SerializeToElement(ToJson(node)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : [.. (result.Details ?? []).Prepend(result)
+                .Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))];
     }
 
-    public static JToken ToJson(RecipeNode node) => node switch
+    public static JsonNode? ToJson(RecipeNode node) => node switch
     {
-        MappingNode mapping => new JObject(mapping.Entries.Select(e => new JProperty(e.Name, ToJson(e.Value)))),
-        SequenceNode list => new JArray(list.Items.Select(ToJson)),
+        MappingNode mapping => new JsonObject(mapping.Entries.Select(e => KeyValuePair.Create(e.Name, ToJson(e.Value)))),
+        SequenceNode list => new JsonArray([.. list.Items.Select(ToJson)]),
         ScalarNode scalar => scalar.Kind switch
         {
-            ScalarKind.Null => JValue.CreateNull(),
-            ScalarKind.Boolean => new JValue(scalar.AsBoolean()),
-            ScalarKind.Integer => new JValue(scalar.AsInteger()),
-            ScalarKind.Float => new JValue(scalar.AsNumber()),
-            _ => new JValue(scalar.Text),
+            ScalarKind.Null => null,
+            ScalarKind.Boolean => JsonValue.Create(scalar.AsBoolean()),
+            ScalarKind.Integer => JsonValue.Create(scalar.AsInteger()),
+            ScalarKind.Float => JsonValue.Create(scalar.AsNumber()),
+            _ => JsonValue.Create(scalar.Text),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };

@@ -102,6 +102,23 @@ public sealed class OnnxExporterTests : IDisposable
         Assert.Throws<UnsupportedModelException>(() => OnnxExporter.Write(Path.Combine(_folder, "vit.onnx"), model));
     }
 
+    [Fact]
+    public void The_runs_check_tells_a_graph_that_does_not_compute_the_model()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = FixtureModels.Load("tiny-llama-gqa");
+        var path = Export("tiny-llama-gqa");
+        var ids = torch.randint(model.Config.VocabSize, [2, 8], dtype: torch.int64, generator: new torch.Generator(2));
+        var (same, sameScale) = OnnxVerifier.Compare(path, model, ids);
+        Assert.True(same <= OnnxVerifier.Tolerance(sameScale), $"max |Δ| {same:E2} for the model the graph was exported from");
+
+        var changed = model.Blocks[0].Linears[0];
+        changed.ReplaceWeight(torch.zeros_like(changed.ReadWeight()));
+        var (difference, scale) = OnnxVerifier.Compare(path, model, ids);
+
+        Assert.True(difference > OnnxVerifier.Tolerance(scale), $"max |Δ| {difference:E2} after zeroing {changed.Spec.Name}");
+    }
+
     private string Export(string fixture)
     {
         using var model = FixtureModels.Load(fixture);
