@@ -9,6 +9,7 @@ prereqs() {
   command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK (dotnet) is not on PATH; install it first." >&2; exit 1; }
   "$root/scripts/prereqs.sh"
   "$root/scripts/chromium.sh"
+  "$root/scripts/tmux.sh"
 }
 
 run_tests() {

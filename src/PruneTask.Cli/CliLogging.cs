@@ -12,7 +12,8 @@ namespace PruneTask.Cli;
 /// </summary>
 public static class CliLogging
 {
-    public static ILogger Create(ParseResult parseResult)
+    /// <param name="error">Where the lines go instead of the command's stderr (a live display's writer).</param>
+    public static ILogger Create(ParseResult parseResult, TextWriter? error = null)
     {
         var level = parseResult.GetValue(GlobalOptions.Verbosity) switch
         {
@@ -24,7 +25,7 @@ public static class CliLogging
         var msbuild = parseResult.GetValue(GlobalOptions.DiagnosticsFormat) == "msbuild";
         return new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Sink(new LineSink(parseResult.InvocationConfiguration.Error, msbuild))
+            .WriteTo.Sink(new LineSink(error ?? parseResult.InvocationConfiguration.Error, msbuild))
             .CreateLogger();
     }
 

@@ -31,4 +31,20 @@ public class BlockProgressPrinterTests
 
         Assert.Equal(["block 2/4  30.5 s/block  elapsed 1:01  eta 1:01"], error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void The_loop_start_layer_and_evaluation_steps_print_nothing_and_block_lines_hold_no_control_characters()
+    {
+        var error = new StringWriter();
+        var printer = new BlockProgressPrinter(error, always: true);
+
+        printer.Report(new RunProgress(0, 2, TimeSpan.Zero));
+        printer.Report(RunProgress.Layer(1, 7, "model.layers.0.self_attn.q_proj"));
+        printer.Report(new RunProgress(1, 2, TimeSpan.FromSeconds(3)));
+        printer.Report(RunProgress.Evaluation(1, 3, "dense"));
+
+        var text = error.ToString();
+        Assert.Equal("block 1/2  3.0 s/block  elapsed 0:03  eta 0:03" + Environment.NewLine, text);
+        Assert.DoesNotContain(text, c => char.IsControl(c) && c is not '\n' and not '\r');
+    }
 }

@@ -53,7 +53,7 @@ public static class ModelBenchCommand
             var s = settings.Shape;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Name}: {s.Blocks} blocks, hidden {s.Hidden}, {s.Heads}/{s.KeyValueHeads} heads, MLP {s.Intermediate}, vocabulary {s.Vocabulary}, {s.Dtype}, {s.Parameters / 1e9:F2} B parameters; {settings.Method} {settings.Sparsity:P0}, {settings.Samples} x {settings.SequenceLength} tokens, batches of {settings.BatchSize}"));
-            var result = ModelBenchmark.Run(settings, CliLogging.Create(parseResult), BlockProgressPrinter.For(parseResult));
+            var result = ProgressDisplays.Show(parseResult, (progress, log) => ModelBenchmark.Run(settings, log, progress));
             Print(output, result);
             return ExitCodes.Ok;
         });

@@ -43,18 +43,16 @@ public static class RunCommand
             }
 
             ComputeThreads.Apply(parseResult, threads);
-            var log = CliLogging.Create(parseResult);
             var options = new RunOptions
             {
                 OutputDirectory = parseResult.GetValue(output),
                 CacheDirectory = parseResult.GetValue(cacheDir),
                 BatchSize = Math.Max(1, parseResult.GetValue(batch)),
-                Progress = BlockProgressPrinter.For(parseResult),
             };
             using var signals = new RunSignals();
             try
             {
-                var result = new PruneRunner(options, log, signals.Token).Run(plan);
+                var result = ProgressDisplays.Show(parseResult, (progress, log) => new PruneRunner(options with { Progress = progress }, log, signals.Token).Run(plan));
                 RunSummary.Print(parseResult.InvocationConfiguration.Output, result);
                 CiEnvironment.For(parseResult).PublishSummary(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, Path.Combine(result.OutputDirectory, ExportStage.MarkdownReportFileName));
                 return QualityGateExit(parseResult, plan, result);

@@ -40,7 +40,8 @@ public static class BlockRunner
     /// Embeds <paramref name="inputs"/> and runs them through every block, a batch at a time, releasing the weights of
     /// blocks that were not loaded before. Returns the last block's output, outside any dispose scope (the caller disposes it).
     /// </summary>
-    public static Tensor ThroughAllBlocks(PrunableModel model, Tensor inputs, int batchSize, CancellationToken cancellation = default)
+    /// <param name="blockDone">When given, called with the number of blocks done after each block.</param>
+    public static Tensor ThroughAllBlocks(PrunableModel model, Tensor inputs, int batchSize, CancellationToken cancellation = default, Action<int>? blockDone = null)
     {
         using var noGrad = no_grad();
         var hidden = model.Embed(inputs).DetachFromDisposeScope();
@@ -64,6 +65,8 @@ public static class BlockRunner
             {
                 block.Release();
             }
+
+            blockDone?.Invoke(block.Index + 1);
         }
 
         return hidden;

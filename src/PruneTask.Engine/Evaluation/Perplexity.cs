@@ -1,5 +1,6 @@
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Models;
+using PruneTask.Engine.Stages;
 using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Evaluation;
@@ -10,10 +11,13 @@ namespace PruneTask.Engine.Evaluation;
 /// </summary>
 public static class Perplexity
 {
-    public static double Compute(PrunableModel model, Tensor tokens, int batchSize, CancellationToken cancellation = default)
+    /// <param name="progress">When given, receives an evaluation step named <paramref name="label"/> after each block and after the output head.</param>
+    public static double Compute(
+        PrunableModel model, Tensor tokens, int batchSize, CancellationToken cancellation = default, IProgress<RunProgress>? progress = null, string label = "")
     {
         using var noGrad = no_grad();
-        using var hidden = BlockRunner.ThroughAllBlocks(model, tokens, batchSize, cancellation);
+        var steps = model.Blocks.Count + 1;
+        using var hidden = BlockRunner.ThroughAllBlocks(model, tokens, batchSize, cancellation, done => progress?.Report(RunProgress.Evaluation(done, steps, label)));
 
         double nll = 0;
         long count = 0;
@@ -29,6 +33,7 @@ public static class Perplexity
             count += targets.numel();
         }
 
+        progress?.Report(RunProgress.Evaluation(steps, steps, label));
         return Math.Exp(nll / count);
     }
 }

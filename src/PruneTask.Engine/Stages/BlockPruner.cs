@@ -78,6 +78,7 @@ public sealed class BlockPruner(
 
                 var (report, removedGroups) = PruneLayer(linear, layers[i], methods[layers[i].Name], layerKeys[i], Statistics, meter);
                 reports.Add((report, removedGroups));
+                context.Progress?.Report(RunProgress.Layer(i + 1, layers.Count, layers[i].Name));
                 if (statistics.Remove(linear.Spec.InputKey, out var stats) && linears.Skip(i + 1).Any(l => l.Spec.InputKey == linear.Spec.InputKey))
                 {
                     statistics[linear.Spec.InputKey] = stats;

@@ -23,12 +23,12 @@ public sealed class EvaluationStage(StageContext context)
         {
             using var model = ModelLoader.Load(modelDirectory);
             context.Ledger.Count(Stage.Evaluate, OperationCounts.ModelForward(model, tokens.shape[0], tokens.shape[1]));
-            return Perplexity.Compute(model, tokens, context.BatchSize, context.Cancellation);
+            return Perplexity.Compute(model, tokens, context.BatchSize, context.Cancellation, context.Progress, "dense");
         });
         var (prunedValue, prunedHit) = CachedNumber.GetOrCompute(context.Cache, prunedKey, "pruned perplexity", () =>
         {
             context.Ledger.Count(Stage.Evaluate, OperationCounts.ModelForward(pruned, tokens.shape[0], tokens.shape[1]));
-            return Perplexity.Compute(pruned, tokens, context.BatchSize, context.Cancellation);
+            return Perplexity.Compute(pruned, tokens, context.BatchSize, context.Cancellation, context.Progress, "pruned");
         });
         var report = new EvaluationReport
         {

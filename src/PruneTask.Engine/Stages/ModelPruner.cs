@@ -37,6 +37,7 @@ public sealed class ModelPruner(
         var planned = model.Blocks.Select(b => (IReadOnlyList<ResolvedLayer>)plan.Pruned.Where(l => l.Layer.BlockIndex == b.Index).ToList()).ToList();
         var walk = Walk(pruner, model, planned, tokens is not null);
         var clock = Stopwatch.StartNew();
+        context.Progress?.Report(new RunProgress(0, model.Blocks.Count, TimeSpan.Zero));
         using var activations = tokens is null ? null : new Activations(context, model, tokens, pruner.Forward, propagation == Propagation.Dense ? loadDense : null);
         foreach (var block in model.Blocks)
         {

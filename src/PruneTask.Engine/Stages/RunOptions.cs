@@ -16,6 +16,6 @@ public sealed record RunOptions
     /// </summary>
     public int BatchSize { get; init; } = 2;
 
-    /// <summary>Receives a <see cref="RunProgress"/> after each block of the calibrate-and-prune loop.</summary>
+    /// <summary>Receives a <see cref="RunProgress"/> after each block and layer of the calibrate-and-prune loop and each step of an evaluation.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 }

@@ -12,7 +12,7 @@ public sealed record StageContext(ContentCache? Cache, RunKeys Keys, ILogger Log
     /// <summary>Time and counted work per stage, for report.json.</summary>
     public StageLedger Ledger { get; init; } = new();
 
-    /// <summary>Receives a <see cref="RunProgress"/> after each block; null when nobody listens.</summary>
+    /// <summary>Receives a <see cref="RunProgress"/> after each block, layer and evaluation step; null when nobody listens.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 
     public CancellationToken Cancellation { get; init; }

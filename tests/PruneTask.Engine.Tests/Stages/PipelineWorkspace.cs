@@ -55,7 +55,8 @@ internal sealed class PipelineWorkspace : IDisposable
 
     /// <param name="output">A folder under <see cref="Root"/> to write to instead of the recipe's "out".</param>
     /// <param name="cache">A folder under <see cref="Root"/> to cache in instead of the recipe's "cache".</param>
-    public RunResult Run(string recipePath, string? output = null, string? cache = null)
+    /// <param name="progress">Receives the run's progress events.</param>
+    public RunResult Run(string recipePath, string? output = null, string? cache = null, IProgress<RunProgress>? progress = null)
     {
         var loaded = RecipeLoader.Load(recipePath);
         Assert.True(loaded.Recipe is not null, string.Join("\n", loaded.Diagnostics));
@@ -65,6 +66,7 @@ internal sealed class PipelineWorkspace : IDisposable
         {
             OutputDirectory = output is null ? null : Path.Combine(Root, output),
             CacheDirectory = cache is null ? null : Path.Combine(Root, cache),
+            Progress = progress,
         };
         return new PruneRunner(options, Logger.None).Run(plan);
     }
