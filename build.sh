@@ -8,8 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 prereqs() {
   command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK (dotnet) is not on PATH; install it first." >&2; exit 1; }
   "$root/scripts/prereqs.sh"
-  "$root/scripts/chromium.sh"
-  "$root/scripts/tmux.sh"
+  "$root/scripts/test-tool.sh" chromium
+  "$root/scripts/test-tool.sh" tmux
 }
 
 run_tests() {

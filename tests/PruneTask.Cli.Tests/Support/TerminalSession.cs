@@ -40,12 +40,12 @@ internal sealed class TerminalSession : IDisposable
         return output.Result;
     }
 
-    /// <summary>Runs scripts/tmux.sh, which installs tmux with apt when it is missing.</summary>
+    /// <summary>Runs scripts/test-tool.sh tmux, which installs tmux with apt when it is missing.</summary>
     private static void EnsureTmux()
     {
-        using var setup = Process.Start(new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "scripts", "tmux.sh")) { RedirectStandardError = true })!;
+        using var setup = Process.Start(new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "scripts", "test-tool.sh"), "tmux") { RedirectStandardError = true })!;
         var message = setup.StandardError.ReadToEnd();
         setup.WaitForExit();
-        Assert.True(setup.ExitCode == 0, $"scripts/tmux.sh failed: {message}");
+        Assert.True(setup.ExitCode == 0, $"scripts/test-tool.sh tmux failed: {message}");
     }
 }

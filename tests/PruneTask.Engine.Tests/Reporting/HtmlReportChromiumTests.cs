@@ -8,7 +8,7 @@ using StbImageSharp;
 namespace PruneTask.Engine.Tests.Reporting;
 
 /// <summary>
-/// Opens the report.html of an OWL run in headless Chromium (Debian's chromium, installed by scripts/chromium.sh
+/// Opens the report.html of an OWL run in headless Chromium (Debian's chromium, installed by scripts/test-tool.sh
 /// when missing) and counts the bars in the screenshot: one per layer, one per block.
 /// </summary>
 public sealed class HtmlReportChromiumTests : IDisposable
@@ -80,13 +80,13 @@ public sealed class HtmlReportChromiumTests : IDisposable
         return png;
     }
 
-    /// <summary>chromium on PATH, after running scripts/chromium.sh (which installs it with apt when missing).</summary>
+    /// <summary>chromium on PATH, after running scripts/test-tool.sh chromium (which installs it with apt when missing).</summary>
     private static string Chromium()
     {
-        var setup = Process.Start(new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "scripts", "chromium.sh")) { RedirectStandardError = true })!;
+        var setup = Process.Start(new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "scripts", "test-tool.sh"), "chromium") { RedirectStandardError = true })!;
         var message = setup.StandardError.ReadToEnd();
         setup.WaitForExit();
-        Assert.True(setup.ExitCode == 0, $"scripts/chromium.sh failed: {message}");
+        Assert.True(setup.ExitCode == 0, $"scripts/test-tool.sh chromium failed: {message}");
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .SelectMany(dir => new[] { Path.Combine(dir, "chromium"), Path.Combine(dir, "chromium-browser") })
             .First(File.Exists);
