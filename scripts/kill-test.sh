@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kill test: runs a recipe once to completion, then kills it (SIGKILL) at 20 moments spread over a run, reruns after
-# each kill, and checks that every rerun's output is byte-identical to the clean run (every file but report.json,
-# which holds timings and cache hits) and that nothing is left over: no hidden .<name>.<id>.tmp/.old/.lock beside the
+# each kill, and checks that every rerun's output is byte-identical to the clean run (every file but the reports,
+# report.json/.md/.html, which hold timings and cache hits) and that nothing is left over: no hidden .<name>.<id>.tmp/.old/.lock beside the
 # output and no temp folder or lock in the cache.
 # Kills 1-12 hit runs on an empty cache at times spread over the clean run (calibration, pruning, evaluation);
 # kills 13-14 the moment a cache entry is being written (its temp folder appears); kills 15-18 runs whose stages all
@@ -40,7 +40,7 @@ YAML
 
 run() { "${cli[@]}" run "$work/kill.prune.yaml" --output "$1" --cache-dir "$2" --batch-size 2 -v quiet >/dev/null; }
 now() { date +%s.%N; }
-hashes() { (cd "$1" && find . -type f ! -name report.json -print0 | sort -z | xargs -0 sha256sum); }
+hashes() { (cd "$1" && find . -type f ! -name "report.*" -print0 | sort -z | xargs -0 sha256sum); }
 leftovers() { find "$work" \( -name '.*.tmp' -o -name '.*.tmp.old' -o -name '*.lock' \) -print; find "$work" -path '*/.tmp/*' -print; }
 
 start=$(now); run "$work/clean" "$work/clean-cache"; cold=$(echo "$(now) - $start" | bc)
