@@ -5,8 +5,9 @@ namespace PruneTask.Engine.Calibration;
 
 /// <summary>
 /// Measures ‖XWᵀ − XŴᵀ‖ / ‖XWᵀ‖ for every tracked linear of a block while the pruned block runs, X being the input
-/// each linear sees there, W the checkpoint's weight and Ŵ the weight the linear holds. Keeps no weights: both are
-/// read when an input arrives, so the meter costs one layer's weights for a moment, not a block's for the block.
+/// each linear sees there, W the checkpoint's weight and Ŵ the weight the linear holds. XŴᵀ is the output the linear
+/// computed anyway (less its bias), so the meter adds one product per linear; it keeps no weights: W is read when an
+/// output arrives, so it costs one layer's weight for a moment, not a block's for the block.
 /// </summary>
 public sealed class ReconstructionMeter
 {
@@ -15,7 +16,8 @@ public sealed class ReconstructionMeter
     /// <summary>Measures the linear <paramref name="name"/> from now on.</summary>
     public void Track(string name) => _sums[name] = (0, 0);
 
-    public void Observe(LinearLayer linear, Tensor input)
+    /// <summary>For <see cref="LinearLayer.OutputObserver"/>: adds one batch's squared error and squared reference.</summary>
+    public void Observe(LinearLayer linear, Tensor input, Tensor output)
     {
         if (!_sums.TryGetValue(linear.Spec.Name, out var sums))
         {
@@ -25,7 +27,8 @@ public sealed class ReconstructionMeter
         using var scope = NewDisposeScope();
         var x = input.reshape(-1, input.shape[^1]);
         var reference = x.matmul(linear.ReadCheckpointWeight().T);
-        var error = reference - x.matmul(linear.ReadWeight().T);
+        var pruned = output.reshape(-1, output.shape[^1]);
+        var error = linear.ReadBias() is { } bias ? reference.sub(pruned).add_(bias) : reference.sub(pruned);
         _sums[linear.Spec.Name] = (
             sums.Error + error.to(float64).square().sum().item<double>(),
             sums.Reference + reference.to(float64).square().sum().item<double>());

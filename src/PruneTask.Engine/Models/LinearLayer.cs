@@ -36,6 +36,9 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     /// </summary>
     public Action<LinearLayer, Tensor>? InputObserver { get; set; }
 
+    /// <summary>Called with the input and the output of every forward pass (the output as the layer computed it, bias included).</summary>
+    public Action<LinearLayer, Tensor, Tensor>? OutputObserver { get; set; }
+
     public bool HasOverride => _override is not null || _spilled is not null;
 
     public bool IsMaterialized =>
@@ -148,9 +151,11 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         InputObserver?.Invoke(this, input);
-        return _factored is not null && _override is null
+        var output = _factored is not null && _override is null
             ? _factored.Apply(input, _bias?.Value)
             : nn.functional.linear(input, _override ?? Stored.Value, _bias?.Value);
+        OutputObserver?.Invoke(this, input, output);
+        return output;
     }
 
     protected override void Dispose(bool disposing)

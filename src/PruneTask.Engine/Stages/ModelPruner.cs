@@ -171,7 +171,7 @@ public sealed class ModelPruner(
     {
         foreach (var linear in block.Linears)
         {
-            linear.InputObserver += meter.Observe;
+            linear.OutputObserver += meter.Observe;
         }
 
         return new Observation(block, meter);
@@ -184,14 +184,14 @@ public sealed class ModelPruner(
         {
             foreach (var linear in block.Linears)
             {
-                linear.InputObserver -= meter.Observe;
+                linear.OutputObserver -= meter.Observe;
             }
         }
     }
 
-    /// <summary>The reconstruction meter's two products (by the dense weight and by the difference) per pruned linear.</summary>
+    /// <summary>The reconstruction meter's one product (by the checkpoint's weight) per pruned linear.</summary>
     private static double Products(IReadOnlyList<ResolvedLayer> planned, Tensor hidden) =>
-        planned.Sum(l => 2 * OperationCounts.Linear(hidden.shape[0] * hidden.shape[1], l.Layer.OutFeatures, l.Layer.InFeatures));
+        planned.Sum(l => OperationCounts.Linear(hidden.shape[0] * hidden.shape[1], l.Layer.OutFeatures, l.Layer.InFeatures));
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

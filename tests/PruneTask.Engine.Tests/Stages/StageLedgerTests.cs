@@ -33,11 +33,12 @@ public sealed class StageLedgerTests : IDisposable
     }
 
     [Fact]
-    public void Propagation_counts_the_pruned_pass_and_the_two_error_products_of_every_pruned_linear()
+    public void Propagation_counts_the_pruned_pass_and_the_one_error_product_of_every_pruned_linear()
     {
         var stages = _workspace.Run(_workspace.Recipe(SparseGpt)).Report.Stages;
 
-        var errorProducts = 2 * 2.0 * 256 * 43_008;
+        // The pruned output is the pass's own; the meter adds X·Wᵀ by the checkpoint's weight (256 rows, 43 008 weights).
+        var errorProducts = 2.0 * 256 * 43_008;
         Assert.Equal(Math.Round(2 * (BlockForward + errorProducts) / 1e9, 6), stages[Stage.Propagate].Gflop);
     }
 
