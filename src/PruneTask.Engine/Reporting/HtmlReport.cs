@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -51,55 +50,48 @@ public static class HtmlReport
                 [.. owl.Where(b => b.Fraction is not null).Select(b => ($"block {b.Block}", b.Fraction!.Value))]) { Maximum = 1 });
         }
 
-        Layers(html, report);
-        html.Append("<h2>Time per stage</h2><table><tr><th>stage</th><th>seconds</th><th>GFLOP</th><th>GFLOP/s</th></tr>");
-        foreach (var (stage, figures) in report.Stages)
-        {
-            html.Append("<tr><td>").Append(Encode(stage)).Append("</td><td class=\"n\">").Append(ReportText.Number(figures.Seconds, "F2"))
-                .Append("</td><td class=\"n\">").Append(ReportText.Number(figures.Gflop, "F1"))
-                .Append("</td><td class=\"n\">").Append(ReportText.Number(figures.GflopPerSecond, "F1")).Append("</td></tr>");
-        }
-
-        return html.Append("</table></body></html>\n").ToString();
+        html.Append("<h2>Layers</h2>");
+        Table(html, ReportText.LayerHeader, ReportText.LayerNumeric, report.Layers.Select(ReportText.LayerRow));
+        html.Append("<h2>Time per stage</h2>");
+        Table(html, ReportText.StageHeader, ReportText.StageNumeric, report.Stages.Select(s => ReportText.StageRow(s.Key, s.Value)));
+        return html.Append("</body></html>\n").ToString();
     }
 
     private static void Summary(StringBuilder html, RunReport report)
     {
         html.Append("<table>");
-        Field(html, "Model", $"{report.Model} ({report.Architecture})");
-        Field(html, "Recipe", report.Recipe);
-        Field(html, "Methods", ReportText.Methods(report));
-        Field(html, "Sparsity of the pruned layers", ReportText.Percent(ReportText.Sparsity(report)));
-        Field(html, "Parameters", ReportText.Parameters(report.Totals));
-        if (report.Evaluation is { } evaluation)
+        foreach (var (label, value, passed) in ReportText.Summary(report))
         {
-            Field(html, "Evaluation", ReportText.Evaluation(evaluation));
+            html.Append("<tr><th>").Append(Encode(label)).Append("</th><td");
+            if (passed is { } ok)
+            {
+                html.Append(" class=\"").Append(ok ? "passed" : "failed").Append('"');
+            }
+
+            html.Append('>').Append(Encode(value)).Append("</td></tr>");
         }
 
-        if (report.QualityGate is { } gate)
-        {
-            Field(html, "Quality gate", ReportText.Gate(gate), gate.Passed ? "passed" : "failed");
-        }
-
-        Field(html, "Cache hits", ReportText.Cache(report.Totals));
-        Field(html, "Tool", $"dotnet-prune {report.ToolVersion}");
         html.Append("</table>");
     }
 
-    private static void Layers(StringBuilder html, RunReport report)
+    private static void Table(StringBuilder html, string[] header, bool[] numeric, IEnumerable<string[]> rows)
     {
-        html.Append("<h2>Layers</h2><table><tr><th>layer</th><th>block</th><th>method</th><th>target</th><th>sparsity</th><th>rel. error</th>")
-            .Append("<th>parameters before</th><th>parameters after</th><th>seconds</th><th>cache</th></tr>");
-        foreach (var layer in report.Layers)
+        html.Append("<table><tr>");
+        foreach (var name in header)
         {
-            html.Append("<tr><td>").Append(Encode(layer.Name)).Append("</td><td class=\"n\">").Append(layer.Block.ToString(CultureInfo.InvariantCulture))
-                .Append("</td><td>").Append(Encode(layer.Method)).Append("</td><td>").Append(Encode(layer.Target))
-                .Append("</td><td class=\"n\">").Append(ReportText.Percent(layer.AchievedSparsity))
-                .Append("</td><td class=\"n\">").Append(ReportText.Number(layer.RelativeReconstructionError))
-                .Append("</td><td class=\"n\">").Append(ReportText.Count(layer.ParametersBefore))
-                .Append("</td><td class=\"n\">").Append(ReportText.Count(layer.ParametersAfter))
-                .Append("</td><td class=\"n\">").Append(ReportText.Number(layer.Seconds, "F2"))
-                .Append("</td><td>").Append(Encode(layer.Cache)).Append("</td></tr>");
+            html.Append("<th>").Append(Encode(name)).Append("</th>");
+        }
+
+        html.Append("</tr>");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            for (var i = 0; i < row.Length; i++)
+            {
+                html.Append(numeric[i] ? "<td class=\"n\">" : "<td>").Append(Encode(row[i])).Append("</td>");
+            }
+
+            html.Append("</tr>");
         }
 
         html.Append("</table>");
@@ -107,17 +99,6 @@ public static class HtmlReport
 
     private static void Chart(StringBuilder html, string title, SvgBarChart chart) =>
         html.Append("<h2>").Append(Encode(title)).Append("</h2>").Append(chart.Render());
-
-    private static void Field(StringBuilder html, string name, string value, string? cssClass = null)
-    {
-        html.Append("<tr><th>").Append(Encode(name)).Append("</th><td");
-        if (cssClass is not null)
-        {
-            html.Append(" class=\"").Append(cssClass).Append('"');
-        }
-
-        html.Append('>').Append(Encode(value)).Append("</td></tr>");
-    }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

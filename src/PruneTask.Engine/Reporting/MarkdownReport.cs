@@ -10,32 +10,17 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.Append("# Pruning report: ").AppendLine(Cell(Path.GetFileName(report.Recipe))).AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
-        Row(md, "Model", $"{report.Model} ({report.Architecture})");
-        Row(md, "Recipe", report.Recipe);
-        Row(md, "Methods", ReportText.Methods(report));
-        Row(md, "Sparsity of the pruned layers", ReportText.Percent(ReportText.Sparsity(report)));
-        Row(md, "Parameters", ReportText.Parameters(report.Totals));
-        if (report.Evaluation is { } evaluation)
+        foreach (var (label, value, _) in ReportText.Summary(report))
         {
-            Row(md, "Evaluation", ReportText.Evaluation(evaluation));
+            Row(md, label, value);
         }
-
-        if (report.QualityGate is { } gate)
-        {
-            Row(md, "Quality gate", ReportText.Gate(gate));
-        }
-
-        Row(md, "Cache hits", ReportText.Cache(report.Totals));
-        Row(md, "Tool", $"dotnet-prune {report.ToolVersion}");
 
         md.AppendLine().AppendLine("## Layers").AppendLine();
-        Row(md, "layer", "block", "method", "target", "sparsity", "rel. error", "parameters before", "parameters after", "seconds", "cache");
-        md.AppendLine("|---|--:|---|---|--:|--:|--:|--:|--:|---|");
+        Row(md, ReportText.LayerHeader);
+        Alignment(md, ReportText.LayerNumeric);
         foreach (var layer in report.Layers)
         {
-            Row(md, layer.Name, layer.Block.ToString(System.Globalization.CultureInfo.InvariantCulture), layer.Method, layer.Target,
-                ReportText.Percent(layer.AchievedSparsity), ReportText.Number(layer.RelativeReconstructionError),
-                ReportText.Count(layer.ParametersBefore), ReportText.Count(layer.ParametersAfter), ReportText.Number(layer.Seconds, "F2"), layer.Cache);
+            Row(md, ReportText.LayerRow(layer));
         }
 
         if (report.Blocks.Any(b => b.OutlierRatio is not null))
@@ -50,11 +35,11 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## Time per stage").AppendLine();
-        Row(md, "stage", "seconds", "GFLOP", "GFLOP/s");
-        md.AppendLine("|---|--:|--:|--:|");
+        Row(md, ReportText.StageHeader);
+        Alignment(md, ReportText.StageNumeric);
         foreach (var (stage, figures) in report.Stages)
         {
-            Row(md, stage, ReportText.Number(figures.Seconds, "F2"), ReportText.Number(figures.Gflop, "F1"), ReportText.Number(figures.GflopPerSecond, "F1"));
+            Row(md, ReportText.StageRow(stage, figures));
         }
 
         return md.ToString();
@@ -68,6 +53,10 @@ public static class MarkdownReport
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)
         .ReplaceLineEndings(" ");
+
+    /// <summary>The delimiter row: numbers right-aligned.</summary>
+    private static void Alignment(StringBuilder md, bool[] numeric) =>
+        md.Append('|').AppendJoin(string.Empty, numeric.Select(n => n ? "--:|" : "---|")).AppendLine();
 
     public static void Row(StringBuilder md, params string[] cells) => md.Append("| ").AppendJoin(" | ", cells.Select(Cell)).AppendLine(" |");
 }

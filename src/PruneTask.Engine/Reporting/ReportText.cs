@@ -56,6 +56,47 @@ public static class ReportText
 
     public static string Change(double relative) => Invariant($"{(relative >= 0 ? "+" : "")}{relative:P2}");
 
+    /// <summary>The summary both readable reports open with, as label and value; <c>Passed</c> only on the quality gate's row.</summary>
+    public static IEnumerable<(string Label, string Value, bool? Passed)> Summary(RunReport report)
+    {
+        yield return ("Model", $"{report.Model} ({report.Architecture})", null);
+        yield return ("Recipe", report.Recipe, null);
+        yield return ("Methods", Methods(report), null);
+        yield return ("Sparsity of the pruned layers", Percent(Sparsity(report)), null);
+        yield return ("Parameters", Parameters(report.Totals), null);
+        if (report.Evaluation is { } evaluation)
+        {
+            yield return ("Evaluation", Evaluation(evaluation), null);
+        }
+
+        if (report.QualityGate is { } gate)
+        {
+            yield return ("Quality gate", Gate(gate), gate.Passed);
+        }
+
+        yield return ("Cache hits", Cache(report.Totals), null);
+        yield return ("Tool", $"dotnet-prune {report.ToolVersion}", null);
+    }
+
+    /// <summary>The per-layer table's header; <see cref="LayerRow"/> gives a row, <see cref="LayerNumeric"/> which columns are numbers.</summary>
+    public static readonly string[] LayerHeader = ["layer", "block", "method", "target", "sparsity", "rel. error", "parameters before", "parameters after", "seconds", "cache"];
+
+    public static readonly bool[] LayerNumeric = [false, true, false, false, true, true, true, true, true, false];
+
+    public static string[] LayerRow(LayerReport layer) =>
+    [
+        layer.Name, layer.Block.ToString(CultureInfo.InvariantCulture), layer.Method, layer.Target, Percent(layer.AchievedSparsity),
+        Number(layer.RelativeReconstructionError), Count(layer.ParametersBefore), Count(layer.ParametersAfter), Number(layer.Seconds, "F2"), layer.Cache,
+    ];
+
+    /// <summary>The time-per-stage table's header; every column but the first is a number.</summary>
+    public static readonly string[] StageHeader = ["stage", "seconds", "GFLOP", "GFLOP/s"];
+
+    public static readonly bool[] StageNumeric = [false, true, true, true];
+
+    public static string[] StageRow(string stage, StageFigures figures) =>
+        [stage, Number(figures.Seconds, "F2"), Number(figures.Gflop, "F1"), Number(figures.GflopPerSecond, "F1")];
+
     private static string Percent2(double value) => Invariant($"{value:P2}");
 
     public static string Percent(double? value) => value is { } v ? Invariant($"{v:P1}") : "-";
