@@ -22,12 +22,8 @@ public sealed class BlockPruner(
     StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
     /// <summary>The keys of the planned layers' results, from keys alone: nothing is read or computed.</summary>
-    public IReadOnlyList<CacheKey> LayerKeys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated)
-    {
-        var methods = Methods(layers);
-        var statisticsKey = StatisticsKey(block, layers, methods, inputKey, calibrated);
-        return layers.Select(l => LayerKey(l, methods[l.Name], Linear(block, l), statisticsKey)).ToList();
-    }
+    public IReadOnlyList<CacheKey> LayerKeys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated) =>
+        Keys(block, layers, Methods(layers), inputKey, calibrated).Layers;
 
     /// <param name="activations">Gives the block's calibration input [samples, tokens, hidden] when first asked for it (only when a result is not cached); null without calibration data.</param>
     /// <param name="denseOutputs">When given (dense propagation), receives the dense block's outputs.</param>
@@ -35,9 +31,8 @@ public sealed class BlockPruner(
         TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Func<Tensor>? activations, CacheKey inputKey, ReconstructionMeter meter, List<Tensor>? denseOutputs)
     {
         var methods = Methods(layers);
-        var statisticsKey = StatisticsKey(block, layers, methods, inputKey, activations is not null);
+        var (statisticsKey, layerKeys) = Keys(block, layers, methods, inputKey, activations is not null);
         var linears = layers.Select(layer => Linear(block, layer)).ToList();
-        var layerKeys = layers.Select((l, i) => LayerKey(l, methods[l.Name], linears[i], statisticsKey)).ToList();
         var statistics = new Dictionary<string, LayerStatistics>(StringComparer.Ordinal);
         var statisticsHit = true;
         var statisticsRead = false;
@@ -115,11 +110,13 @@ public sealed class BlockPruner(
             .Where(x => x.Need != StatisticsNeed.None)
             .ToDictionary(x => x.Key, x => x.Need);
 
-    private CacheKey? StatisticsKey(
+    /// <summary>The block's statistics key (null when nothing needs statistics or there is no calibration data) and its layers' result keys.</summary>
+    private (CacheKey? Statistics, IReadOnlyList<CacheKey> Layers) Keys(
         TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, IPruningMethod> methods, CacheKey inputKey, bool calibrated)
     {
         var needs = Needs(block, layers, methods);
-        return needs.Count == 0 || !calibrated ? null : context.Keys.Statistics(inputKey, block.Index, needs.Values.Max());
+        var statisticsKey = needs.Count == 0 || !calibrated ? null : context.Keys.Statistics(inputKey, block.Index, needs.Values.Max());
+        return (statisticsKey, layers.Select(l => LayerKey(l, methods[l.Name], Linear(block, l), statisticsKey)).ToList());
     }
 
     private (Dictionary<string, LayerStatistics> Statistics, bool Hit) Statistics(

@@ -68,7 +68,6 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
             CheckFinite(recipe, model, context);
         }
 
-
         AllocationResult allocation;
         using (ledger.Time(Stage.Allocate))
         {

@@ -7,14 +7,6 @@ public sealed class FactoredOutputTests : IDisposable
 {
     private const float Tolerance = 1e-4f;
 
-    private const string Oats = """
-        defaults:
-          method: oats
-          compression: 0.5
-          rank_ratio: 0.25
-          iterations: 4
-        """;
-
     private readonly PipelineWorkspace _workspace = new();
 
     [Theory]
@@ -24,9 +16,9 @@ public sealed class FactoredOutputTests : IDisposable
     [InlineData("tiny-gpt2")]
     public void The_factored_output_loads_back_to_the_dense_outputs_logits(string fixture)
     {
-        _workspace.Run(_workspace.Recipe(Oats, fixture: fixture), "dense");
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Oats, fixture: fixture), "dense");
 
-        var factored = _workspace.Run(_workspace.Recipe(Oats, fixture: fixture, format: "factored"), "factored");
+        var factored = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Oats, fixture: fixture, format: "factored"), "factored");
 
         Assert.All(factored.Report.Layers, l => Assert.Equal("hit", l.Cache));
         Assert.Equal(factored.Report.Totals.ParametersBefore - factored.Report.Totals.ParametersAfter, factored.Report.Totals.PhysicallyRemoved);
@@ -40,7 +32,7 @@ public sealed class FactoredOutputTests : IDisposable
     [Fact]
     public void Each_factored_layer_is_a_csr_sparse_part_and_two_low_rank_factors_listed_in_prune_config()
     {
-        var result = _workspace.Run(_workspace.Recipe(Oats, format: "factored"));
+        var result = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Oats, format: "factored"));
 
         var format = FactoredFormat.Read(_workspace.Output)!;
         Assert.Equal(14, format.Layers.Count);

@@ -13,14 +13,6 @@ public sealed class OnnxExportStageTests : IDisposable
 {
     private const float Tolerance = 1e-4f;
 
-    private const string Oats = """
-        defaults:
-          method: oats
-          compression: 0.5
-          rank_ratio: 0.25
-          iterations: 4
-        """;
-
     private readonly PipelineWorkspace _workspace = new();
 
     public void Dispose() => _workspace.Dispose();
@@ -60,7 +52,7 @@ public sealed class OnnxExportStageTests : IDisposable
     [InlineData("tiny-gpt2", "separate")]
     public void A_factored_OATS_output_exports_as_the_recipe_says_and_matches_the_engine(string fixture, string form)
     {
-        var result = _workspace.Run(WithOnnx(_workspace.Recipe(Oats, fixture: fixture, format: "factored"), $"{{ factored: {form} }}"));
+        var result = _workspace.Run(WithOnnx(_workspace.Recipe(PipelineWorkspace.Oats, fixture: fixture, format: "factored"), $"{{ factored: {form} }}"));
 
         AssertChecked(result, fixture);
         Assert.Equal(form, result.Report.Onnx!.FactoredForm);

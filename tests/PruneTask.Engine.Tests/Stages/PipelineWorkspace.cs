@@ -9,6 +9,15 @@ namespace PruneTask.Engine.Tests.Stages;
 /// <summary>A temporary folder with token data and recipes over a fixture model (tiny-llama-gqa unless told), and a way to run them.</summary>
 internal sealed class PipelineWorkspace : IDisposable
 {
+    /// <summary>OATS at 50% compression with a quarter of the budget low-rank: the recipe body of the factored-output tests.</summary>
+    public const string Oats = """
+        defaults:
+          method: oats
+          compression: 0.5
+          rank_ratio: 0.25
+          iterations: 4
+        """;
+
     public PipelineWorkspace()
     {
         Root = Directory.CreateTempSubdirectory("prune-pipeline-").FullName;
