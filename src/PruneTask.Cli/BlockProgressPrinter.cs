@@ -1,5 +1,5 @@
 using System.Globalization;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Cli;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using PruneTask.Engine.Calibration.Data;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
-using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Diagnostics;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Cli;
 

@@ -1,4 +1,4 @@
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Cli;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using PruneTask.Engine.Stages;
 using Spectre.Console;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Cli;
 

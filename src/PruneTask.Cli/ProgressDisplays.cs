@@ -1,6 +1,6 @@
 using System.CommandLine;
-using PruneTask.Engine.Stages;
 using Serilog;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Cli;
 

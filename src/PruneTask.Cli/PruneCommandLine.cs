@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using PruneTask.Cli.Commands;
 using PruneTask.Engine.Planning;
-using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Diagnostics;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 using PruneTask.Recipes;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class InitCommand
             }
             catch (Exception e) when (e is ModelException or SafetensorsFormatException or IOException)
             {
-                error.WriteLine($"{modelDirectory}: error {Engine.Stages.RunErrorCodes.ModelUnreadable}: {e.Message}");
+                error.WriteLine($"{modelDirectory}: error {Engine.Diagnostics.RunErrorCodes.ModelUnreadable}: {e.Message}");
                 return ExitCodes.Failed;
             }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using PruneTask.Engine.Reporting;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Cli.Commands;
 
@@ -68,7 +68,7 @@ public static class ReportCommand
         var runs = new List<(string, RunReport)>();
         foreach (var folder in folders)
         {
-            var path = Path.Combine(folder, ExportStage.ReportFileName);
+            var path = Path.Combine(folder, RunReport.FileName);
             try
             {
                 runs.Add((folder, JsonSerializer.Deserialize<RunReport>(File.ReadAllText(path), ReportJson.Options) ?? throw new JsonException("it holds null.")));

@@ -2,6 +2,8 @@ using System.CommandLine;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Diagnostics;
+using PruneTask.Engine.Diagnostics;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Cli.Commands;
 
@@ -54,7 +56,7 @@ public static class RunCommand
             {
                 var result = ProgressDisplays.Show(parseResult, (progress, log) => new PruneRunner(options with { Progress = progress }, log, signals.Token).Run(plan));
                 RunSummary.Print(parseResult.InvocationConfiguration.Output, result);
-                CiEnvironment.For(parseResult).PublishSummary(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, Path.Combine(result.OutputDirectory, ExportStage.MarkdownReportFileName));
+                CiEnvironment.For(parseResult).PublishSummary(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, Path.Combine(result.OutputDirectory, MarkdownReport.FileName));
                 return QualityGateExit(parseResult, plan, result);
             }
             catch (OperationCanceledException) when (signals.Received is not null)

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Models;
 using static TorchSharp.torch;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Calibration;
 
@@ -45,6 +46,6 @@ public sealed class ReconstructionMeter
         var error = Math.Sqrt(s.Error / s.Reference);
         return double.IsFinite(error)
             ? error
-            : throw new Stages.PruneRunException(Stages.RunErrorCodes.NumericalFailure, $"{name}: the reconstruction error on the calibration inputs is not finite (the activations overflow).");
+            : throw new Diagnostics.PruneRunException(Diagnostics.RunErrorCodes.NumericalFailure, $"{name}: the reconstruction error on the calibration inputs is not finite (the activations overflow).");
     }
 }

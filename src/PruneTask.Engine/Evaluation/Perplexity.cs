@@ -1,7 +1,7 @@
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Models;
-using PruneTask.Engine.Stages;
 using static TorchSharp.torch;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Evaluation;
 

@@ -1,5 +1,6 @@
 using PruneTask.Engine.IO;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Diagnostics;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Export;
 
@@ -56,7 +57,7 @@ public sealed class OutputFolder : IDisposable
         {
             throw new PruneRunException(
                 RunErrorCodes.UnsafePath,
-                $"output '{_target}' changed during the run: it is no longer empty or an earlier output (no {ExportStage.LockFileName}), so it was not replaced.");
+                $"output '{_target}' changed during the run: it is no longer empty or an earlier output (no {LockFile.FileName}), so it was not replaced.");
         }
 
         string? old = null;

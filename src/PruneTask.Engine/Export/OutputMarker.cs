@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PruneTask.Engine.Reporting;
-using PruneTask.Engine.Stages;
 
 namespace PruneTask.Engine.Export;
 
@@ -12,8 +11,8 @@ namespace PruneTask.Engine.Export;
 public static class OutputMarker
 {
     public static bool IsEarlierOutput(string folder) =>
-        Reads<LockFile>(folder, ExportStage.LockFileName, l => l is { ToolVersion.Length: > 0, Outputs: not null })
-        || Reads<RunReport>(folder, ExportStage.ReportFileName, r => r is { QualityGate.Passed: false, Layers: not null });
+        Reads<LockFile>(folder, LockFile.FileName, l => l is { ToolVersion.Length: > 0, Outputs: not null })
+        || Reads<RunReport>(folder, RunReport.FileName, r => r is { QualityGate.Passed: false, Layers: not null });
 
     private static bool Reads<T>(string folder, string name, Func<T?, bool> recognised)
     {

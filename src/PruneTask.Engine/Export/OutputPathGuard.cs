@@ -1,6 +1,7 @@
 using PruneTask.Engine.Caching;
-using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Model;
+using PruneTask.Engine.Diagnostics;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Export;
 
@@ -124,7 +125,7 @@ public static class OutputPathGuard
 
         if (!OutputMarker.MayReplace(output))
         {
-            throw Refused(field, output, $"is a folder that holds files but no {ExportStage.LockFileName}: it is not an earlier output, and a run replaces its output folder whole");
+            throw Refused(field, output, $"is a folder that holds files but no {LockFile.FileName}: it is not an earlier output, and a run replaces its output folder whole");
         }
     }
 

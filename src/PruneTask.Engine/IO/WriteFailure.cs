@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.IO;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Reporting;
-using PruneTask.Engine.Stages;
 
 namespace PruneTask.Engine.Planning;
 
@@ -33,10 +32,10 @@ public sealed class PlanCacheStatus
     /// <param name="environment">The environment the next run computes in (its thread count, this machine).</param>
     public static PlanCacheStatus Read(PrunePlan plan, string outputDirectory, string cacheDirectory, ComputeEnvironment environment)
     {
-        var lockPath = Path.Combine(outputDirectory, ExportStage.LockFileName);
+        var lockPath = Path.Combine(outputDirectory, LockFile.FileName);
         if (!File.Exists(lockPath))
         {
-            return Unknown($"not run yet: no {ExportStage.LockFileName} in {outputDirectory}");
+            return Unknown($"not run yet: no {LockFile.FileName} in {outputDirectory}");
         }
 
         if (TryReadLock(lockPath) is not { StageKeys: not null } lockFile)
@@ -49,7 +48,7 @@ public sealed class PlanCacheStatus
         var reason =
             lockFile.ToolVersion != ToolVersion.Current ? $"the last run used tool version {lockFile.ToolVersion}"
             : lockFile.RecipeHash != LockFile.HashOf(plan.Recipe) ? "the recipe or its overrides changed since the last run"
-            : lockFile.Environment is null ? $"the last run's {ExportStage.LockFileName} (version {lockFile.LockVersion}) records no compute environment"
+            : lockFile.Environment is null ? $"the last run's {LockFile.FileName} (version {lockFile.LockVersion}) records no compute environment"
             : lockFile.Environment != environment ? $"the last run computed in another environment ({lockFile.Environment}; now {environment})"
             : changed is not null ? $"{changed} changed since the last run"
             : null;

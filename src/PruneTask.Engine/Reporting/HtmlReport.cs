@@ -10,6 +10,9 @@ namespace PruneTask.Engine.Reporting;
 /// </summary>
 public static class HtmlReport
 {
+    public const string FileName = "report.html";
+
+
     public const string SparsityColour = "#4c78a8";
     public const string ErrorColour = "#f58518";
     public const string OutlierColour = "#54a24b";

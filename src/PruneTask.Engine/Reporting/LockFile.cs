@@ -10,6 +10,9 @@ namespace PruneTask.Engine.Reporting;
 /// </summary>
 public sealed record LockFile
 {
+    public const string FileName = "prune.lock.json";
+
+
     public const int CurrentVersion = 2;
 
     public int LockVersion { get; init; } = CurrentVersion;

@@ -5,6 +5,9 @@ namespace PruneTask.Engine.Reporting;
 /// <summary>report.md: the run's summary, one table row per layer, OWL's blocks and the time per stage (GitHub-flavoured Markdown).</summary>
 public static class MarkdownReport
 {
+    public const string FileName = "report.md";
+
+
     public static string Render(RunReport report)
     {
         var md = new StringBuilder();

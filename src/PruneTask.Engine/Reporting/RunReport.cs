@@ -3,6 +3,9 @@ namespace PruneTask.Engine.Reporting;
 /// <summary>report.json: what a run did, layer by layer, with totals and timings.</summary>
 public sealed record RunReport
 {
+    public const string FileName = "report.json";
+
+
     public required string ToolVersion { get; init; }
 
     public required string Recipe { get; init; }

@@ -8,6 +8,8 @@ using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Resolution;
 using static TorchSharp.torch;
+using PruneTask.Engine.IO;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 

@@ -5,6 +5,7 @@ using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Model;
 using Serilog;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 
@@ -17,10 +18,6 @@ namespace PruneTask.Engine.Stages;
 /// </summary>
 public sealed class ExportStage(ILogger log, CancellationToken cancellation = default)
 {
-    public const string ReportFileName = "report.json";
-    public const string MarkdownReportFileName = "report.md";
-    public const string HtmlReportFileName = "report.html";
-    public const string LockFileName = "prune.lock.json";
 
     /// <summary>The layout of <paramref name="format"/>: null for dense, the removed groups for shrunk, the kept factors for factored.</summary>
     public static ExportLayout? Layout(OutputFormat format, PrunableModel model, PruningResult pruning, FactorStore factors) => format switch
@@ -52,9 +49,9 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
         }
 
         // The reports hold timings, so they are not among the lock file's outputs.
-        File.WriteAllText(folder.PathOf(ReportFileName), ReportJson.Serialize(report));
-        File.WriteAllText(folder.PathOf(MarkdownReportFileName), MarkdownReport.Render(report));
-        File.WriteAllText(folder.PathOf(HtmlReportFileName), HtmlReport.Render(report));
+        File.WriteAllText(folder.PathOf(RunReport.FileName), ReportJson.Serialize(report));
+        File.WriteAllText(folder.PathOf(MarkdownReport.FileName), MarkdownReport.Render(report));
+        File.WriteAllText(folder.PathOf(HtmlReport.FileName), HtmlReport.Render(report));
         var lockFile = new LockFile
         {
             ToolVersion = ToolVersion.Current,
@@ -68,7 +65,7 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
         };
         if (report.QualityGate is not { Passed: false })
         {
-            File.WriteAllText(folder.PathOf(LockFileName), ReportJson.Serialize(lockFile));
+            File.WriteAllText(folder.PathOf(LockFile.FileName), ReportJson.Serialize(lockFile));
         }
 
         cancellation.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Methods;
 using static TorchSharp.torch;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 

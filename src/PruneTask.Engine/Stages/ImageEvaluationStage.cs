@@ -5,6 +5,7 @@ using PruneTask.Engine.Evaluation;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Model;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 

@@ -10,6 +10,7 @@ using PruneTask.Engine.Structured;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 using static TorchSharp.torch;
+using PruneTask.Engine.IO;
 
 namespace PruneTask.Engine.Stages;
 
@@ -38,7 +39,7 @@ public sealed class ModelPruner(
         var walk = Walk(pruner, model, planned, tokens is not null);
         var clock = Stopwatch.StartNew();
         context.Progress?.Report(new RunProgress(0, model.Blocks.Count, TimeSpan.Zero));
-        using var activations = tokens is null ? null : new Activations(context, model, tokens, pruner.Forward, propagation == Propagation.Dense ? loadDense : null);
+        using var activations = tokens is null ? null : new CalibrationActivations(context, model, tokens, pruner.Forward, propagation == Propagation.Dense ? loadDense : null);
         foreach (var block in model.Blocks)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -113,7 +114,7 @@ public sealed class ModelPruner(
     /// </summary>
     private Dictionary<string, double?>? Errors(
         BlockPruner pruner, TransformerBlock block, IReadOnlyList<ResolvedLayer> planned, CacheKey inputKey, BlockPruneResult result,
-        Activations? activations, ReconstructionMeter meter, List<Tensor>? denseOutputs, bool carry)
+        CalibrationActivations? activations, ReconstructionMeter meter, List<Tensor>? denseOutputs, bool carry)
     {
         if (activations is null)
         {

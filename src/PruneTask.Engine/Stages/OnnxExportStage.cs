@@ -4,6 +4,7 @@ using PruneTask.Engine.Models;
 using PruneTask.Recipes.Model;
 using Serilog;
 using static TorchSharp.torch;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 

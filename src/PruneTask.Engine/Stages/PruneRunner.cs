@@ -11,6 +11,8 @@ using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Model;
 using Serilog;
 using static TorchSharp.torch;
+using PruneTask.Engine.Allocation;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Reporting;
 using PruneTask.Recipes.Model;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Stages;
 

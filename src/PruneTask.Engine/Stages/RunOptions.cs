@@ -1,3 +1,4 @@
+using PruneTask.Engine.Reporting;
 namespace PruneTask.Engine.Stages;
 
 /// <summary>How to run a plan, beyond what the recipe says.</summary>

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Caching;
 using Serilog;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Stages;
 

@@ -8,6 +8,7 @@ using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 using Serilog;
 using static TorchSharp.torch;
+using PruneTask.Engine.Caching;
 
 namespace PruneTask.Engine.Stages;
 

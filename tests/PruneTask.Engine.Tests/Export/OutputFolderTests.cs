@@ -1,7 +1,8 @@
 using PruneTask.Engine.Export;
 using PruneTask.Engine.IO;
-using PruneTask.Engine.Stages;
 using PruneTask.Engine.Tests.Caching;
+using PruneTask.Engine.Diagnostics;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Tests.Export;
 
@@ -23,7 +24,7 @@ public sealed class OutputFolderTests : IDisposable
     private static void WriteOutput(OutputFolder folder, string content)
     {
         File.WriteAllText(folder.PathOf("model.safetensors"), content);
-        File.WriteAllText(folder.PathOf(ExportStage.LockFileName), LockJson);
+        File.WriteAllText(folder.PathOf(LockFile.FileName), LockJson);
     }
 
     [Fact]

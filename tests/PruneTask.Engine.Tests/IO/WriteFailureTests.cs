@@ -1,5 +1,5 @@
 using PruneTask.Engine.IO;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Tests.IO;
 

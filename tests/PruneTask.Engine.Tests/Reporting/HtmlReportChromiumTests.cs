@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using PruneTask.Engine.Reporting;
-using PruneTask.Engine.Stages;
 using PruneTask.Engine.Tests.Stages;
 using PruneTask.Tests.Common;
 using StbImageSharp;
@@ -26,7 +25,7 @@ public sealed class HtmlReportChromiumTests : IDisposable
               strategy: owl
               lambda: 0.08
             """));
-        var screenshot = Screenshot(Path.Combine(_workspace.Output, ExportStage.HtmlReportFileName), Path.Combine(_workspace.Root, "report.png"));
+        var screenshot = Screenshot(Path.Combine(_workspace.Output, HtmlReport.FileName), Path.Combine(_workspace.Root, "report.png"));
 
         var image = ImageResult.FromMemory(File.ReadAllBytes(screenshot), ColorComponents.RedGreenBlue);
         Assert.Equal(result.Report.Layers.Count, BarsOfColour(image, HtmlReport.SparsityColour));

@@ -6,6 +6,7 @@ using PruneTask.Engine.Models;
 using PruneTask.Engine.Stages;
 using PruneTask.Tests.Common;
 using TorchSharp;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Tests.Stages;
 
@@ -80,7 +81,7 @@ public sealed class OnnxExportStageTests : IDisposable
         Assert.Equal(("evaluation", 2, 16), (onnx.Data, onnx.Windows, onnx.SequenceLength));
         Assert.True(onnx.Passed);
         Assert.StartsWith("onnxruntime 1.", onnx.Runtime, StringComparison.Ordinal);
-        var written = JsonNode.Parse(_workspace.OutputBytes(ExportStage.ReportFileName))!["onnx"]!;
+        var written = JsonNode.Parse(_workspace.OutputBytes(RunReport.FileName))!["onnx"]!;
         Assert.Equal(onnx.MaxAbsDifference, (double)written["max_abs_difference"]!);
         Assert.Contains(OnnxExporter.FileName, result.Lock.Outputs.Keys);
     }

@@ -3,6 +3,7 @@ using PruneTask.Engine.Stages;
 using PruneTask.Recipes;
 using PruneTask.Tests.Common;
 using Serilog.Core;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Tests.Stages;
 

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Models;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Caching;
+using PruneTask.Engine.Reporting;
 
 namespace PruneTask.Engine.Tests.Stages;
 
@@ -42,7 +43,7 @@ public sealed class PruneRunnerTests : IDisposable
         var recipe = _workspace.Recipe(Wanda);
         _workspace.Run(recipe);
         var model = _workspace.OutputBytes("model.safetensors");
-        var lockFile = _workspace.OutputBytes(ExportStage.LockFileName);
+        var lockFile = _workspace.OutputBytes(LockFile.FileName);
 
         var second = _workspace.Run(recipe);
 
@@ -50,7 +51,7 @@ public sealed class PruneRunnerTests : IDisposable
         Assert.Equal(2, second.Report.Totals.StatisticsHits);
         Assert.Equal(0, second.Report.Totals.StatisticsMisses);
         Assert.Equal(model, _workspace.OutputBytes("model.safetensors"));
-        Assert.Equal(lockFile, _workspace.OutputBytes(ExportStage.LockFileName));
+        Assert.Equal(lockFile, _workspace.OutputBytes(LockFile.FileName));
     }
 
     [Fact]

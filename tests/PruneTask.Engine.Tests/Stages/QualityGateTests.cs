@@ -1,6 +1,7 @@
 using PruneTask.Engine.Reporting;
 using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Model;
+using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Tests.Stages;
 
@@ -23,8 +24,8 @@ public sealed class QualityGateTests : IDisposable
         Assert.False(gate.Passed);
         Assert.Equal(result.Report.Evaluation!.RelativeChange, gate.Increase, 5);
         Assert.True(gate.Increase > 0.0001);
-        Assert.False(File.Exists(Path.Combine(_workspace.Output, ExportStage.LockFileName)));
-        Assert.Contains("FAILED", File.ReadAllText(Path.Combine(_workspace.Output, ExportStage.MarkdownReportFileName)), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_workspace.Output, LockFile.FileName)));
+        Assert.Contains("FAILED", File.ReadAllText(Path.Combine(_workspace.Output, MarkdownReport.FileName)), StringComparison.Ordinal);
         Assert.Contains("evaluate.max_perplexity_increase allows 0.01 %", QualityGate.Describe(gate, result.Report.Evaluation), StringComparison.Ordinal);
     }
 
@@ -34,8 +35,8 @@ public sealed class QualityGateTests : IDisposable
         var result = _workspace.Run(_workspace.Recipe(Recipe(1000)));
 
         Assert.True(result.Report.QualityGate!.Passed);
-        Assert.True(File.Exists(Path.Combine(_workspace.Output, ExportStage.LockFileName)));
-        Assert.True(File.Exists(Path.Combine(_workspace.Output, ExportStage.HtmlReportFileName)));
+        Assert.True(File.Exists(Path.Combine(_workspace.Output, LockFile.FileName)));
+        Assert.True(File.Exists(Path.Combine(_workspace.Output, HtmlReport.FileName)));
     }
 
     [Fact]

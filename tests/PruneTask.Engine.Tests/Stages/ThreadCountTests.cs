@@ -1,6 +1,6 @@
 using PruneTask.Engine.Reporting;
-using PruneTask.Engine.Stages;
 using TorchSharp;
+using PruneTask.Engine.Caching;
 
 namespace PruneTask.Engine.Tests.Stages;
 
@@ -44,7 +44,7 @@ public sealed class ThreadCountTests : IDisposable
 
             Assert.All(second.Report.Layers, l => Assert.Equal("miss", l.Cache));
             Assert.Equal(Bytes($"out-{threads}-a", "model.safetensors"), Bytes($"out-{threads}-b", "model.safetensors"));
-            Assert.Equal(Bytes($"out-{threads}-a", ExportStage.LockFileName), Bytes($"out-{threads}-b", ExportStage.LockFileName));
+            Assert.Equal(Bytes($"out-{threads}-a", LockFile.FileName), Bytes($"out-{threads}-b", LockFile.FileName));
             Assert.Equal(threads, first.Lock.Environment!.Threads);
             locks[threads] = first.Lock;
         }

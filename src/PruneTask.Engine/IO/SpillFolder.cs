@@ -1,7 +1,7 @@
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.IO;
 
 /// <summary>
 /// The replaced weights of finished blocks, written to a temporary folder (float32, so nothing is rounded) and read

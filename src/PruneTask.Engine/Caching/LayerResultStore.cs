@@ -3,7 +3,7 @@ using PruneTask.Engine.IO;
 using PruneTask.Engine.Methods;
 using TorchSharp;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Caching;
 
 /// <summary>Reads and writes one pruned layer (its weight, optional factors, loss and warnings) as a cache entry.</summary>
 public static class LayerResultStore

@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using PruneTask.Engine.Stages;
 using PruneTask.Tests.Common;
+using PruneTask.Engine.Diagnostics;
 
-namespace PruneTask.Engine.Tests.Stages;
+namespace PruneTask.Engine.Tests.Diagnostics;
 
 public sealed partial class RunErrorCodesTests
 {

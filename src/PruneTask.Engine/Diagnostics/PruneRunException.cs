@@ -1,6 +1,6 @@
 using PruneTask.Recipes.Model;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Diagnostics;
 
 /// <summary>
 /// A run cannot go on because of something the recipe points at. <see cref="Code"/> is one of

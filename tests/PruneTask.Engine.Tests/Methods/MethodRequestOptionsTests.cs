@@ -1,12 +1,11 @@
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
-using PruneTask.Engine.Stages;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 using PruneTask.Tests.Common;
 
-namespace PruneTask.Engine.Tests.Stages;
+namespace PruneTask.Engine.Tests.Methods;
 
 public sealed class MethodRequestOptionsTests
 {

@@ -1,7 +1,7 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Methods;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Caching;
 
 /// <summary>
 /// The cache keys of one run. Activations are named by a key chain: block 0's input depends on the outer weights

@@ -1,7 +1,7 @@
 using PruneTask.Engine.Caching;
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Diagnostics;
 
-namespace PruneTask.Engine.Tests.Stages;
+namespace PruneTask.Engine.Tests.Caching;
 
 public sealed class CachedNumberTests : IDisposable
 {

@@ -3,7 +3,7 @@ using PruneTask.Engine.Models;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// Turns a resolved layer's recipe options and target into what a method reads: structured methods get

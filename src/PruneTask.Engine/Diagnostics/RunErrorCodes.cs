@@ -1,4 +1,4 @@
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Diagnostics;
 
 /// <summary>Stable codes of errors found while running a recipe (recipe errors found by loading are PRN0xx).</summary>
 public static class RunErrorCodes

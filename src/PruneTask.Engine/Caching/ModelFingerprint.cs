@@ -2,7 +2,7 @@ using PruneTask.Engine.Caching;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Caching;
 
 /// <summary>
 /// Content hashes of a model: each tensor's (so a layer's key depends only on its own bytes), each block's

@@ -1,6 +1,6 @@
 using PruneTask.Engine.Methods;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Methods;
 
 /// <summary>The pruning methods a recipe can name.</summary>
 public static class MethodRegistry

@@ -1,4 +1,4 @@
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Reporting;
 
 /// <summary>What a <see cref="RunProgress"/> counts.</summary>
 public enum ProgressKind

@@ -11,7 +11,7 @@ namespace PruneTask.Engine.Stages;
 /// </summary>
 /// <param name="forwardFlops">The counted work of one block pass over the given input.</param>
 /// <param name="loadDense">Loads the dense model; null in pruned propagation.</param>
-internal sealed class Activations(
+internal sealed class CalibrationActivations(
     StageContext context, PrunableModel model, Tensor tokens, Func<TransformerBlock, Tensor, double> forwardFlops, Func<PrunableModel>? loadDense)
     : IDisposable
 {

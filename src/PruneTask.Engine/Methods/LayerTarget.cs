@@ -1,6 +1,6 @@
 using PruneTask.Engine.Methods;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Methods;
 
 /// <summary>The target one layer is pruned to after allocation: a fraction (sparsity, compression or keep) or an N:M pattern.</summary>
 public sealed record LayerTarget(double? Fraction, NmPattern? Pattern)

@@ -1,6 +1,6 @@
 using PruneTask.Engine.Caching;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Caching;
 
 /// <summary>
 /// Reads and writes one block's reconstruction errors (per pruned layer, null where a layer's dense output is zero) as

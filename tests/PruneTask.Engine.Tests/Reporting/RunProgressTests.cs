@@ -1,6 +1,7 @@
-using PruneTask.Engine.Stages;
+using PruneTask.Engine.Reporting;
+using PruneTask.Engine.Tests.Stages;
 
-namespace PruneTask.Engine.Tests.Stages;
+namespace PruneTask.Engine.Tests.Reporting;
 
 /// <summary>The progress events of a run over the two-block fixture: layers within each block, blocks, then both perplexity passes.</summary>
 public sealed class RunProgressTests : IDisposable

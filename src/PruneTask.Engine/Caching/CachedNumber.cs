@@ -1,7 +1,8 @@
 using System.Globalization;
 using PruneTask.Engine.Caching;
+using PruneTask.Engine.Diagnostics;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Caching;
 
 /// <summary>A single number (an evaluation result) kept in the cache as text, round-trippable; NaN and Inf are refused (PRN103).</summary>
 internal static class CachedNumber

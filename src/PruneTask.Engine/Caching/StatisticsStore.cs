@@ -4,7 +4,7 @@ using PruneTask.Engine.IO;
 using PruneTask.Engine.Methods;
 using TorchSharp;
 
-namespace PruneTask.Engine.Stages;
+namespace PruneTask.Engine.Caching;
 
 /// <summary>Reads and writes one block's calibration statistics (per input key) as a cache entry.</summary>
 public static class StatisticsStore
