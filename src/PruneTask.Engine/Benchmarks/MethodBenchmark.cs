@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Benchmarks;
@@ -12,14 +13,17 @@ namespace PruneTask.Engine.Benchmarks;
 /// </summary>
 public sealed class MethodBenchmark(int size = 2048, int sequences = 64, int sequenceLength = 512, ulong seed = 0)
 {
+    private static readonly PruneTarget Half = new PruneTarget.Sparsity(0.5);
+    private static readonly PruneTarget TwoOfFour = new PruneTarget.Pattern(new NmPattern(2, 4));
+
     public List<BenchmarkCase> Cases { get; } =
     [
-        new("magnitude 50%", new Magnitude(), 0.5, null, OperationCounts.MagnitudeLayer),
-        new("magnitude 2:4", new Magnitude(), null, new NmPattern(2, 4), (o, i) => OperationCounts.MagnitudeGroups(o, i, 4)),
-        new("wanda 50%", new Wanda(), 0.5, null, OperationCounts.WandaRows),
-        new("wanda 2:4", new Wanda(), null, new NmPattern(2, 4), (o, i) => OperationCounts.WandaGroups(o, i, 4)),
-        new("sparsegpt 50%", new SparseGpt(), 0.5, null, (o, i) => OperationCounts.SparseGpt(o, i, SparseGptSettings.Default.BlockSize)),
-        new("sparsegpt 2:4", new SparseGpt(), null, new NmPattern(2, 4), (o, i) => OperationCounts.SparseGpt(o, i, SparseGptSettings.Default.BlockSize)),
+        new("magnitude 50%", new Magnitude(), Half, OperationCounts.MagnitudeLayer),
+        new("magnitude 2:4", new Magnitude(), TwoOfFour, (o, i) => OperationCounts.MagnitudeGroups(o, i, 4)),
+        new("wanda 50%", new Wanda(), Half, OperationCounts.WandaRows),
+        new("wanda 2:4", new Wanda(), TwoOfFour, (o, i) => OperationCounts.WandaGroups(o, i, 4)),
+        new("sparsegpt 50%", new SparseGpt(), Half, (o, i) => OperationCounts.SparseGpt(o, i, SparseGptSettings.Default.BlockSize)),
+        new("sparsegpt 2:4", new SparseGpt(), TwoOfFour, (o, i) => OperationCounts.SparseGpt(o, i, SparseGptSettings.Default.BlockSize)),
     ];
 
     public void Run(TextWriter output)
@@ -47,7 +51,7 @@ public sealed class MethodBenchmark(int size = 2048, int sequences = 64, int seq
 
     private static double Time(BenchmarkCase benchmarkCase, torch.Tensor weight, LayerStatistics statistics)
     {
-        var request = new LayerPruneRequest(weight, statistics, benchmarkCase.Sparsity, benchmarkCase.Pattern, benchmarkCase.Options);
+        var request = new LayerPruneRequest(weight, statistics, benchmarkCase.Target, benchmarkCase.Options);
         var watch = Stopwatch.StartNew();
         using var pruned = benchmarkCase.Method.Prune(request);
         return watch.Elapsed.TotalSeconds;

@@ -1,5 +1,6 @@
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Benchmarks;
 

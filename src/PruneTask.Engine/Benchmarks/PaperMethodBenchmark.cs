@@ -18,7 +18,7 @@ public sealed class PaperMethodBenchmark(int features = 2048, int tokens = 4096,
         var squaredNorms = gram.diagonal().clone();
         output.WriteLine($"layer {features}x{features}, {tokens} tokens, {torch.get_num_threads()} threads; times are wall (process CPU)");
 
-        var options = new OatsOptions(Compression: 0.5, RankRatio: 0.25, Iterations: oatsIterations);
+        var options = OatsOptions.Default(compression: 0.5) with { Iterations = oatsIterations };
         var (exact, exactTime) = Measure(() => Oats.Decompose(weight, squaredNorms, 1, options));
         var (randomized, randomizedTime) = Measure(() => Oats.Decompose(weight, squaredNorms, 1, options with { Svd = OatsSvd.Randomized }));
         using (exact)
@@ -43,7 +43,7 @@ public sealed class PaperMethodBenchmark(int features = 2048, int tokens = 4096,
                 $"‖ΔŴ‖/‖Ŵ‖ {relative:E2}, sparse-mask agreement {maskAgreement:P2}");
         }
 
-        var (osscar, osscarTime) = Measure(() => Osscar.Prune(weight, gram, new OsscarOptions(Keep: 0.5)));
+        var (osscar, osscarTime) = Measure(() => Osscar.Prune(weight, gram, OsscarOptions.Default(keep: 0.5)));
         using (osscar)
         {
             output.WriteLine($"OSSCAR keep 0.5 of {features} neurons: {osscarTime}, objective {osscar.Loss:G6}");

@@ -1,5 +1,7 @@
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Caching;
 
@@ -56,21 +58,44 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
         Computed("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString())
             .Add("version", StatisticsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
 
-    public CacheKey Layer(string layer, IPruningMethod method, LayerTarget target, IReadOnlyDictionary<string, object> options, CacheKey? statistics)
+    /// <remarks>
+    /// The parts keep the spelling of the untyped options they replaced, so existing cache entries stay valid: every option
+    /// but <c>groups</c>, which the derived <c>option.group_size</c> stands for; a keep target also as <c>option.keep</c>; and a
+    /// fused layer's part rows as <c>option.part_rows</c>.
+    /// </remarks>
+    public CacheKey Layer(string layer, IPruningMethod method, PruneTarget target, MethodOptions options, LayerGeometry geometry, CacheKey? statistics)
     {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var builder = Computed("layer")
             .AddHash("weight", model.Tensor(layer + ".weight"))
             .Add("method", method.Name)
             .Add("algorithm", method.AlgorithmVersion)
-            .Add("target", target.Pattern?.ToString() ?? target.Fraction?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+            .Add("target", target is PruneTarget.Pattern pattern ? pattern.Ratio.ToString() : target.Fraction.ToString("R", invariant));
         if (statistics is not null)
         {
             builder.Add("statistics", statistics);
         }
 
-        foreach (var (name, value) in options)
+        foreach (var (name, value) in options.All)
         {
-            builder.Add("option." + name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            if (name == OptionNames.Groups)
+            {
+                builder.Add("option.group_size", geometry.GroupSize.ToString(invariant));
+            }
+            else
+            {
+                builder.Add("option." + name, Convert.ToString(value, invariant) ?? "");
+            }
+        }
+
+        if (target is PruneTarget.Keep keep)
+        {
+            builder.Add("option.keep", keep.Fraction.ToString(invariant));
+        }
+
+        if (geometry.PartRows is { } rows)
+        {
+            builder.Add("option.part_rows", string.Join(",", rows.Select(r => r.ToString(invariant))));
         }
 
         return builder.Build();

@@ -1,3 +1,5 @@
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
@@ -9,7 +11,7 @@ namespace PruneTask.Engine.Methods;
 /// </summary>
 public sealed class Magnitude : IPruningMethod
 {
-    public const string MethodName = "magnitude";
+    public const string MethodName = MethodNames.Magnitude;
 
     public string Name => MethodName;
 
@@ -17,13 +19,20 @@ public sealed class Magnitude : IPruningMethod
 
     public StatisticsNeed Needs => StatisticsNeed.None;
 
-    /// <summary>Reads the option <c>scope</c> (<c>layer</c>, the default, or <c>row</c>); a pattern, when given, wins over the sparsity.</summary>
-    public PrunedLayer Prune(LayerPruneRequest request) =>
-        request.Pattern is { } pattern
-            ? Prune(request.Weight, pattern)
-            : Prune(request.Weight, request.RequireSparsity(MethodName), ParseScope(request.Option("scope", "layer")));
+    /// <summary>The declared default of the option <c>scope</c>.</summary>
+    public static MagnitudeScope DefaultScope { get; } = MethodOptions.Defaults(MethodName).Choice<MagnitudeScope>(OptionNames.Scope);
 
-    public static PrunedLayer Prune(torch.Tensor weight, double sparsity, MagnitudeScope scope = MagnitudeScope.Layer)
+    /// <summary>Takes a sparsity (in the option <c>scope</c>) or a pattern.</summary>
+    public PrunedLayer Prune(LayerPruneRequest request) => request.Target switch
+    {
+        PruneTarget.Pattern pattern => Prune(request.Weight, pattern.Ratio),
+        PruneTarget.Sparsity sparsity => Prune(request.Weight, sparsity.Fraction, request.Options.Choice<MagnitudeScope>(OptionNames.Scope)),
+        _ => throw request.TargetNotAccepted(),
+    };
+
+    public static PrunedLayer Prune(torch.Tensor weight, double sparsity) => Prune(weight, sparsity, DefaultScope);
+
+    public static PrunedLayer Prune(torch.Tensor weight, double sparsity, MagnitudeScope scope)
     {
         MethodInputs.CheckWeight(weight);
         using var disposeScope = torch.NewDisposeScope();
@@ -41,11 +50,4 @@ public sealed class Magnitude : IPruningMethod
         var mask = PruneMasks.SmallestPerGroup(weight.abs(), pattern);
         return new PrunedLayer(weight.masked_fill(mask, RootedScalars.Zero).MoveToOuterDisposeScope());
     }
-
-    private static MagnitudeScope ParseScope(string text) => text switch
-    {
-        "layer" => MagnitudeScope.Layer,
-        "row" => MagnitudeScope.Row,
-        _ => throw new ArgumentException($"Magnitude option 'scope' must be 'layer' or 'row', not '{text}'."),
-    };
 }

@@ -1,12 +1,15 @@
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
+
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// The structured norm baseline as a recipe method (<c>method: norm</c>): options <c>keep</c> or the request's
-/// sparsity, and <c>group_size</c> or <c>groups</c> (see <see cref="StructuredTarget"/>). Needs no calibration.
+/// The structured norm baseline as a recipe method (<c>method: norm</c>): a keep target, groups of the request's
+/// <see cref="LayerGeometry.GroupSize"/> (single neurons from a recipe). Needs no calibration.
 /// </summary>
 public sealed class NormPruningMethod : IPruningMethod
 {
-    public const string MethodName = "norm";
+    public const string MethodName = MethodNames.Norm;
 
     public string Name => MethodName;
 
@@ -14,9 +17,8 @@ public sealed class NormPruningMethod : IPruningMethod
 
     public StatisticsNeed Needs => StatisticsNeed.None;
 
-    public PrunedLayer Prune(LayerPruneRequest request)
-    {
-        var target = StructuredTarget.Read(request, MethodName);
-        return NormPruning.Prune(request.Weight, new NormPruningOptions(target.Keep, target.GroupSize));
-    }
+    public PrunedLayer Prune(LayerPruneRequest request) =>
+        request.Target is PruneTarget.Keep keep
+            ? NormPruning.Prune(request.Weight, new NormPruningOptions(keep.Fraction, request.Geometry.GroupSize))
+            : throw request.TargetNotAccepted();
 }

@@ -1,3 +1,4 @@
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;

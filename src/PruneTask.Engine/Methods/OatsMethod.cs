@@ -1,20 +1,17 @@
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
+
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
-/// OATS as a recipe method (<c>method: oats</c>). Options: <c>compression</c> (default: the request's sparsity),
-/// <c>rank_ratio</c> (0.25), <c>iterations</c> (80), <c>pattern</c> ("N:M" kept in the sparse part; the request's
-/// pattern wins, and either makes compression unused), <c>svd</c> (<c>exact</c> or <c>randomized</c>) and <c>seed</c>
-/// (of the randomized sketches, 0), and <c>part_rows</c> ("4096,1024,1024": the row count of each part of a fused weight,
-/// decomposed one by one with a shared D; set by the engine from the model). The result carries the factors:
+/// OATS as a recipe method (<c>method: oats</c>): a compression or a pattern (N:M kept in the sparse part) and the options
+/// <c>rank_ratio</c>, <c>iterations</c> and <c>svd</c> (see <see cref="OatsOptions"/>). A fused weight is decomposed part
+/// by part, with a shared D, by the request's <see cref="LayerGeometry.PartRows"/>. The result carries the factors:
 /// Weight = LowRankU·LowRankV + Sparse.
 /// </summary>
 public sealed class OatsMethod : IPruningMethod
 {
-    public const string MethodName = "oats";
-
-    public const string PartRowsOption = "part_rows";
-
-    private static readonly OatsOptions Defaults = new(Compression: 0);
+    public const string MethodName = MethodNames.Oats;
 
     public string Name => MethodName;
 
@@ -24,45 +21,16 @@ public sealed class OatsMethod : IPruningMethod
 
     public PrunedLayer Prune(LayerPruneRequest request)
     {
+        var options = ReadOptions(request);
         var statistics = request.RequireStatistics(MethodName);
-        using var result = Oats.Decompose(request.Weight, statistics.SquaredNorms, statistics.Sequences, ReadOptions(request), ReadPartRows(request));
+        using var result = Oats.Decompose(request.Weight, statistics.SquaredNorms, statistics.Sequences, options, request.Geometry.PartRows);
         return result.ToPrunedLayer();
     }
 
-    public static OatsOptions ReadOptions(LayerPruneRequest request)
+    public static OatsOptions ReadOptions(LayerPruneRequest request) => request.Target switch
     {
-        var pattern = request.Pattern
-            ?? (request.Options.ContainsKey("pattern") ? NmPattern.Parse(request.Option("pattern", "")) : null);
-        var compression = pattern is not null ? Defaults.Compression
-            : request.Options.ContainsKey("compression") ? request.Option("compression", Defaults.Compression)
-            : request.RequireSparsity(MethodName);
-        return new OatsOptions(
-            compression,
-            request.Option("rank_ratio", Defaults.RankRatio),
-            request.Option("iterations", Defaults.Iterations),
-            pattern,
-            ParseSvd(request.Option("svd", "exact")),
-            request.Option("seed", (int)Defaults.Seed));
-    }
-
-    /// <summary>The option <c>part_rows</c> as row counts, or null for an unfused weight.</summary>
-    public static IReadOnlyList<long>? ReadPartRows(LayerPruneRequest request)
-    {
-        if (!request.Options.ContainsKey(PartRowsOption))
-        {
-            return null;
-        }
-
-        var text = request.Option(PartRowsOption, "");
-        return text.Split(',').Select(part => long.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows)
-            ? rows
-            : throw new ArgumentException($"OATS option '{PartRowsOption}' must be row counts separated by commas, not '{text}'.")).ToArray();
-    }
-
-    private static OatsSvd ParseSvd(string text) => text switch
-    {
-        "exact" => OatsSvd.Exact,
-        "randomized" => OatsSvd.Randomized,
-        _ => throw new ArgumentException($"OATS option 'svd' must be 'exact' or 'randomized', not '{text}'."),
+        PruneTarget.Compression compression => OatsOptions.From(request.Options, compression.Fraction),
+        PruneTarget.Pattern pattern => OatsOptions.From(request.Options, 0, pattern.Ratio),
+        _ => throw request.TargetNotAccepted(),
     };
 }

@@ -1,6 +1,6 @@
 namespace PruneTask.Engine.Methods;
 
-/// <summary>How OATS finds the best rank-r approximation in each iteration (recipe option <c>svd</c>).</summary>
+/// <summary>How OATS finds the best rank-r approximation in each iteration: the choices of the option <c>svd</c>, by name.</summary>
 public enum OatsSvd
 {
     /// <summary>Full thin SVD, as the reference implementation does.</summary>

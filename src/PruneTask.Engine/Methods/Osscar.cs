@@ -26,7 +26,7 @@ public static class Osscar
         var groups = InputGroups.Of(weight.shape[1], options.GroupSize);
         using var scope = torch.NewDisposeScope();
         using var problem = OsscarProblem.Create(weight, gram, groups, options.Damping);
-        var removed = OsscarGreedy.Run(problem, groups.KeptFor(options.Keep), options.EffectiveUpdateIter);
+        var removed = OsscarGreedy.Run(problem, groups.KeptFor(options.Keep), options.UpdateIter);
         if (options.LocalSearch)
         {
             removed = OsscarLocalSearch.Run(problem, removed, options.SwapCount, options.MaxIter).Removed;

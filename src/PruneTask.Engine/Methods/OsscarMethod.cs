@@ -1,16 +1,16 @@
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
+
 namespace PruneTask.Engine.Methods;
 
 /// <summary>
 /// OSSCAR as a recipe method (<c>method: osscar</c>) on a consumer layer (fc2/down_proj for neurons, out_proj/o_proj
-/// for heads). Options: <c>keep</c> or the request's sparsity, <c>group_size</c> or <c>groups</c> (see
-/// <see cref="StructuredTarget"/>), <c>damping</c> (0.01), <c>update_iter</c> (10 for neurons, 2 for heads),
-/// <c>local_search</c> (false) and <c>max_iter</c> (20).
+/// for heads): a keep target, groups of the request's <see cref="LayerGeometry.GroupSize"/>, and the options
+/// <c>damping</c>, <c>update_iter</c>, <c>local_search</c> and <c>max_iter</c> (see <see cref="OsscarOptions"/>).
 /// </summary>
 public sealed class OsscarMethod : IPruningMethod
 {
-    public const string MethodName = "osscar";
-
-    private static readonly OsscarOptions Defaults = new(Keep: 1);
+    public const string MethodName = MethodNames.Osscar;
 
     public string Name => MethodName;
 
@@ -20,22 +20,13 @@ public sealed class OsscarMethod : IPruningMethod
 
     public PrunedLayer Prune(LayerPruneRequest request)
     {
+        var options = ReadOptions(request);
         var statistics = request.RequireStatistics(MethodName);
-        return Osscar.Prune(request.Weight, statistics.RequireGram(MethodName), ReadOptions(request));
+        return Osscar.Prune(request.Weight, statistics.RequireGram(MethodName), options);
     }
 
-    public static OsscarOptions ReadOptions(LayerPruneRequest request)
-    {
-        var target = StructuredTarget.Read(request, MethodName);
-        return new OsscarOptions(
-            target.Keep,
-            target.GroupSize,
-            request.Option("damping", Defaults.Damping),
-            request.Options.ContainsKey("update_iter") ? request.Option("update_iter", 1) : null,
-            ParseFlag(request.Option("local_search", "false")),
-            request.Option("max_iter", Defaults.MaxIter));
-    }
-
-    private static bool ParseFlag(string text) =>
-        bool.TryParse(text, out var flag) ? flag : throw new ArgumentException($"OSSCAR option 'local_search' must be true or false, not '{text}'.");
+    public static OsscarOptions ReadOptions(LayerPruneRequest request) =>
+        request.Target is PruneTarget.Keep keep
+            ? OsscarOptions.From(request.Options, keep.Fraction, request.Geometry.GroupSize)
+            : throw request.TargetNotAccepted();
 }

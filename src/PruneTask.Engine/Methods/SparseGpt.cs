@@ -1,3 +1,5 @@
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
@@ -9,7 +11,7 @@ namespace PruneTask.Engine.Methods;
 /// </summary>
 public sealed class SparseGpt : IPruningMethod
 {
-    public const string MethodName = "sparsegpt";
+    public const string MethodName = MethodNames.SparseGpt;
 
     public string Name => MethodName;
 
@@ -17,16 +19,16 @@ public sealed class SparseGpt : IPruningMethod
 
     public StatisticsNeed Needs => StatisticsNeed.Gram;
 
-    /// <summary>Reads the options <c>blocksize</c> (default 128) and <c>damping</c> (default 0.01); a pattern, when given, wins over the sparsity.</summary>
+    /// <summary>Takes a sparsity or a pattern, and the options <c>blocksize</c> and <c>damping</c>.</summary>
     public PrunedLayer Prune(LayerPruneRequest request)
     {
-        var settings = new SparseGptSettings(
-            request.Option("blocksize", SparseGptSettings.Default.BlockSize),
-            request.Option("damping", SparseGptSettings.Default.Damping));
-        var statistics = request.RequireStatistics(MethodName);
-        return request.Pattern is { } pattern
-            ? Run(request.Weight, statistics, null, pattern, settings, request.Cancellation)
-            : Run(request.Weight, statistics, request.RequireSparsity(MethodName), null, settings, request.Cancellation);
+        var settings = SparseGptSettings.From(request.Options);
+        return request.Target switch
+        {
+            PruneTarget.Pattern pattern => Run(request.Weight, request.RequireStatistics(MethodName), null, pattern.Ratio, settings, request.Cancellation),
+            PruneTarget.Sparsity sparsity => Run(request.Weight, request.RequireStatistics(MethodName), sparsity.Fraction, null, settings, request.Cancellation),
+            _ => throw request.TargetNotAccepted(),
+        };
     }
 
     public static PrunedLayer Prune(torch.Tensor weight, LayerStatistics statistics, double sparsity, SparseGptSettings? settings = null) =>

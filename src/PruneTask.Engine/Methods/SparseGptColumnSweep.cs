@@ -1,4 +1,5 @@
 using System.Numerics;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Methods;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;

@@ -1,3 +1,5 @@
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
@@ -9,7 +11,7 @@ namespace PruneTask.Engine.Methods;
 /// </summary>
 public sealed class Wanda : IPruningMethod
 {
-    public const string MethodName = "wanda";
+    public const string MethodName = MethodNames.Wanda;
 
     public string Name => MethodName;
 
@@ -17,14 +19,13 @@ public sealed class Wanda : IPruningMethod
 
     public StatisticsNeed Needs => StatisticsNeed.Diagonal;
 
-    /// <summary>A pattern, when given, wins over the sparsity.</summary>
-    public PrunedLayer Prune(LayerPruneRequest request)
+    /// <summary>Takes a sparsity or a pattern.</summary>
+    public PrunedLayer Prune(LayerPruneRequest request) => request.Target switch
     {
-        var statistics = request.RequireStatistics(MethodName);
-        return request.Pattern is { } pattern
-            ? Prune(request.Weight, statistics, pattern)
-            : Prune(request.Weight, statistics, request.RequireSparsity(MethodName));
-    }
+        PruneTarget.Pattern pattern => Prune(request.Weight, request.RequireStatistics(MethodName), pattern.Ratio),
+        PruneTarget.Sparsity sparsity => Prune(request.Weight, request.RequireStatistics(MethodName), sparsity.Fraction),
+        _ => throw request.TargetNotAccepted(),
+    };
 
     public static PrunedLayer Prune(torch.Tensor weight, LayerStatistics statistics, double sparsity)
     {

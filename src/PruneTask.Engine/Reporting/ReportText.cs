@@ -1,4 +1,5 @@
 using System.Globalization;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Reporting;
 
@@ -8,6 +9,10 @@ namespace PruneTask.Engine.Reporting;
 /// </summary>
 public static class ReportText
 {
+    /// <summary>A layer's or block's target value as the tables show it: the pattern, or the fraction to four places.</summary>
+    public static string Target(PruneTarget target) =>
+        target is PruneTarget.Pattern pattern ? pattern.Ratio.ToString() : target.Fraction.ToString("0.####", CultureInfo.InvariantCulture);
+
     public static string Methods(RunReport report) => string.Join(", ", report.Layers.Select(l => l.Method).Distinct());
 
     /// <summary>The distinct targets; with more than two (OWL gives each block its own) the first and how many.</summary>

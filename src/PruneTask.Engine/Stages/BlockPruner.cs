@@ -6,6 +6,7 @@ using PruneTask.Engine.Export;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
+using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 using static TorchSharp.torch;
 using PruneTask.Engine.IO;
@@ -21,7 +22,7 @@ namespace PruneTask.Engine.Stages;
 /// <param name="factors">When given (factored output), receives the factored form of every layer whose method returns one.</param>
 /// <param name="spill">When given, receives each layer's new weight as soon as it is set, so a block's results do not pile up in memory.</param>
 public sealed class BlockPruner(
-    StageContext context, IReadOnlyDictionary<string, LayerTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
+    StageContext context, IReadOnlyDictionary<string, PruneTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
     /// <summary>The keys of the planned layers' results, from keys alone: nothing is read or computed.</summary>
     public IReadOnlyList<CacheKey> LayerKeys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated) =>
@@ -202,9 +203,9 @@ public sealed class BlockPruner(
 
     private CacheKey LayerKey(ResolvedLayer layer, IPruningMethod method, LinearLayer linear, CacheKey? statisticsKey)
     {
-        var target = targets[layer.Name];
-        var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
-        return context.Keys.Layer(layer.Name, method, target, options, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        var options = MethodOptions.For(method.Name, layer.Options);
+        return context.Keys.Layer(
+            layer.Name, method, targets[layer.Name], options, LayerGeometry.For(options, config, linear.Spec), method.Needs == StatisticsNeed.None ? null : statisticsKey);
     }
 
     /// <param name="statistics">Gives the statistics of the layer's input; asked only when the result is not cached.</param>
@@ -219,11 +220,15 @@ public sealed class BlockPruner(
         if (result is null)
         {
             var stats = method.Needs == StatisticsNeed.None ? null : statistics();
-            var sparsity = MethodRequestOptions.Sparsity(layer, target);
-            var options = MethodRequestOptions.For(layer, target, config, linear.Spec);
+            var options = MethodOptions.For(method.Name, layer.Options);
             using var dense = linear.ReadWeight();
-            result = Run(method, layer.Name, new LayerPruneRequest(dense, stats, sparsity, target.Pattern, options) { Cancellation = context.Cancellation });
-            context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, target.Pattern));
+            var request = new LayerPruneRequest(dense, stats, target, options)
+            {
+                Geometry = LayerGeometry.For(options, config, linear.Spec),
+                Cancellation = context.Cancellation,
+            };
+            result = Run(method, layer.Name, request);
+            context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, (target as PruneTarget.Pattern)?.Ratio));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
         }
 
@@ -246,7 +251,7 @@ public sealed class BlockPruner(
                 Name = layer.Name,
                 Block = linear.Spec.Block,
                 Method = method.Name,
-                Target = $"{layer.Target!.Key} {target}",
+                Target = $"{target.Key} {ReportText.Target(target)}",
                 Shape = [linear.Spec.OutFeatures, linear.Spec.InFeatures],
                 AchievedSparsity = (double)zeros / count,
                 ParametersBefore = count,

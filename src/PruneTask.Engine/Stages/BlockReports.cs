@@ -1,4 +1,5 @@
 using PruneTask.Engine.Reporting;
+using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 
 namespace PruneTask.Engine.Stages;
@@ -10,8 +11,8 @@ public static class BlockReports
     {
         Block = block,
         OutlierRatio = allocation.OutlierRatios.TryGetValue(block, out var ratio) ? Math.Round(ratio, 6) : null,
-        Target = string.Join(", ", planned.Select(l => allocation.Targets[l.Name].ToString()).Distinct()),
-        Fraction = MeanFraction(planned.Select(l => allocation.Targets[l.Name].Fraction)),
+        Target = string.Join(", ", planned.Select(l => ReportText.Target(allocation.Targets[l.Name])).Distinct()),
+        Fraction = MeanFraction(planned.Select(l => allocation.Targets[l.Name]).Select(t => t is PruneTarget.Pattern ? (double?)null : t.Fraction)),
         StatisticsCache = result.StatisticsKey is null ? "none" : result.StatisticsHit ? "hit" : "miss",
     };
 

@@ -14,18 +14,18 @@ namespace PruneTask.Engine.Stages;
 
 /// <summary>
 /// The allocate stage: gives every pruned layer its target. Uniform groups keep the recipe's target; OWL groups
-/// get one target per block from the layerwise outlier distribution of a dense pass (docs/methods.md §3), whose
+/// get one target of the same kind per block from the layerwise outlier distribution of a dense pass (docs/methods.md §3), whose
 /// statistics are cached like any others.
 /// </summary>
 public sealed class TargetAllocator(StageContext context)
 {
     public AllocationResult Allocate(PrunePlan plan, PrunableModel model, Tensor? tokens)
     {
-        var targets = new Dictionary<string, LayerTarget>(StringComparer.Ordinal);
+        var targets = new Dictionary<string, PruneTarget>(StringComparer.Ordinal);
         var outlierRatios = new Dictionary<int, double>();
         foreach (var layer in plan.Pruned.Where(l => l.Allocation?.Settings.Strategy != AllocationStrategy.Owl))
         {
-            targets[layer.Name] = Uniform(layer);
+            targets[layer.Name] = layer.Target!;
         }
 
         var owlGroups = plan.Pruned.Where(l => l.Allocation?.Settings.Strategy == AllocationStrategy.Owl).GroupBy(l => l.Allocation!.Group).ToList();
@@ -47,12 +47,9 @@ public sealed class TargetAllocator(StageContext context)
         return new AllocationResult(targets, outlierRatios);
     }
 
-    private static LayerTarget Uniform(ResolvedLayer layer) =>
-        layer.Target!.Pattern is { } p ? new LayerTarget(null, new NmPattern(p.N, p.M)) : new LayerTarget(layer.Target.Fraction, null);
-
     private static void AllocateOwlGroup(
         List<ResolvedLayer> layers, PrunableModel model, Dictionary<int, Dictionary<string, LayerStatistics>> statistics,
-        Dictionary<string, LayerTarget> targets, Dictionary<int, double> outlierRatios)
+        Dictionary<string, PruneTarget> targets, Dictionary<int, double> outlierRatios)
     {
         var settings = layers[0].Allocation!.Settings;
         var blocks = layers.Select(l => l.Layer.BlockIndex).Distinct().Order().ToArray();
@@ -63,10 +60,10 @@ public sealed class TargetAllocator(StageContext context)
         }
 
         var target = layers[0].Target!;
-        var perBlock = target.Pattern is { } p
-            ? OwlAllocation.Patterns(ratios, new NmPattern(p.N, p.M), settings.Lambda).Select(x => new LayerTarget(null, x)).ToArray()
+        var perBlock = target is PruneTarget.Pattern pattern
+            ? OwlAllocation.Patterns(ratios, pattern.Ratio, settings.Lambda).Select(p => (PruneTarget)new PruneTarget.Pattern(p)).ToArray()
             : OwlAllocation.Sparsities(ratios, target.Fraction, settings.Lambda, new SparsityBounds(settings.Min, settings.Max))
-                .Select(x => new LayerTarget(x, null)).ToArray();
+                .Select(fraction => PruneTarget.OfFraction(target.Kind, fraction)).ToArray();
         foreach (var layer in layers)
         {
             targets[layer.Name] = perBlock[Array.IndexOf(blocks, layer.Layer.BlockIndex)];
@@ -142,4 +139,4 @@ public sealed class TargetAllocator(StageContext context)
 }
 
 /// <summary>Per-layer targets and, for OWL groups, each block's outlier ratio (percent).</summary>
-public sealed record AllocationResult(IReadOnlyDictionary<string, LayerTarget> Targets, IReadOnlyDictionary<int, double> OutlierRatios);
+public sealed record AllocationResult(IReadOnlyDictionary<string, PruneTarget> Targets, IReadOnlyDictionary<int, double> OutlierRatios);

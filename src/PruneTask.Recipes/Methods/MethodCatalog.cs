@@ -4,7 +4,7 @@ using PruneTask.Recipes.Reading;
 namespace PruneTask.Recipes.Methods;
 
 /// <summary>The methods a recipe can name, with exactly the options and defaults of docs/methods.md.</summary>
-internal static class MethodCatalog
+public static class MethodCatalog
 {
     private static readonly OptionDefinition _scope = OptionDefinition.Choice(OptionNames.Scope, "layer", "row");
     private static readonly OptionDefinition _blockSize = OptionDefinition.Integer(OptionNames.BlockSize, 128);

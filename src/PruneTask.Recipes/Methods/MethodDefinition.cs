@@ -6,7 +6,7 @@ namespace PruneTask.Recipes.Methods;
 /// What a method accepts: its target kinds, its options (with defaults), whether it needs calibration
 /// statistics and whether it removes whole neurons or heads (structured).
 /// </summary>
-internal sealed record MethodDefinition(
+public sealed record MethodDefinition(
     string Name,
     IReadOnlyList<TargetKind> Targets,
     IReadOnlyList<OptionDefinition> Options,

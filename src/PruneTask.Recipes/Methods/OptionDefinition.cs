@@ -3,7 +3,7 @@ using PruneTask.Recipes.Reading;
 namespace PruneTask.Recipes.Methods;
 
 /// <summary>A method option: its type, accepted values and default (long, double, bool or string).</summary>
-internal sealed record OptionDefinition(string Name, OptionType Type, object Default, NumberRange? Range = null, IReadOnlyList<string>? Choices = null)
+public sealed record OptionDefinition(string Name, OptionType Type, object Default, NumberRange? Range = null, IReadOnlyList<string>? Choices = null)
 {
     public const string Auto = "auto";
 

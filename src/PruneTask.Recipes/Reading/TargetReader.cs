@@ -40,7 +40,7 @@ internal static partial class TargetReader
 
         var range = kind == TargetKind.Keep ? _keepRange : NumberRange.Fraction;
         return section.Number(key, range) is { } value
-            ? new Located<PruneTarget>(new PruneTarget(kind, value.Value), value.Position)
+            ? new Located<PruneTarget>(PruneTarget.OfFraction(kind, value.Value), value.Position)
             : null;
     }
 
@@ -61,7 +61,7 @@ internal static partial class TargetReader
             return null;
         }
 
-        var ratio = new NmRatio(Parse(match.Groups[1].Value), Parse(match.Groups[2].Value));
+        var ratio = new NmPattern(Parse(match.Groups[1].Value), Parse(match.Groups[2].Value));
         if (ratio.N >= ratio.M)
         {
             section.Values.Diagnostics.Error(
@@ -71,7 +71,7 @@ internal static partial class TargetReader
             return null;
         }
 
-        return new Located<PruneTarget>(PruneTarget.OfPattern(ratio), text.Position);
+        return new Located<PruneTarget>(new PruneTarget.Pattern(ratio), text.Position);
     }
 
     private static int Parse(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ internal static class ShapeChecks
     public static void Check(LayerDescriptor layer, MethodDefinition method, LayerSettings settings, IReadOnlyDictionary<string, object> options, LayerDiagnostics diagnostics)
     {
         var target = settings.Target!;
-        if (target.Value.Pattern is { } pattern)
+        if (target.Value is PruneTarget.Pattern { Ratio: var pattern })
         {
             CheckPattern(layer, method, pattern, target.Position, settings, options, diagnostics);
         }
@@ -22,7 +22,7 @@ internal static class ShapeChecks
         }
     }
 
-    private static void CheckPattern(LayerDescriptor layer, MethodDefinition method, NmRatio pattern, SourcePosition position, LayerSettings settings, IReadOnlyDictionary<string, object> options, LayerDiagnostics diagnostics)
+    private static void CheckPattern(LayerDescriptor layer, MethodDefinition method, NmPattern pattern, SourcePosition position, LayerSettings settings, IReadOnlyDictionary<string, object> options, LayerDiagnostics diagnostics)
     {
         if (layer.InFeatures % pattern.M != 0)
         {
@@ -39,7 +39,7 @@ internal static class ShapeChecks
     /// <summary>docs/methods.md §4: r = floor(κ·density·d_out·d_in / (d_out + d_in)), density 1 − ρ, or (N/M)/(1 − κ) for a pattern.</summary>
     private static void CheckOatsRank(LayerDescriptor layer, Located<PruneTarget> target, LayerSettings settings, double rankRatio, LayerDiagnostics diagnostics)
     {
-        var pattern = target.Value.Pattern;
+        var pattern = (target.Value as PruneTarget.Pattern)?.Ratio;
         var density = pattern is { } p ? (double)p.N / p.M / (1 - rankRatio) : 1 - target.Value.Fraction;
         var position = settings.Options.TryGetValue(OptionNames.RankRatio, out var written) ? written.Position : target.Position;
         if (density > 1)

@@ -8,14 +8,15 @@ namespace PruneTask.Recipes.Resolution;
 /// Structured methods remove input groups of a consumer layer: MLP neurons at a down projection, attention heads
 /// at an output projection. This resolves <c>groups: auto</c> and <c>update_iter: auto</c> from the layer's role.
 /// </summary>
-internal static class StructuredGroups
+public static class StructuredGroups
 {
     public const string Neurons = "neurons";
     public const string Heads = "heads";
-    private const long NeuronUpdateIter = 10;
-    private const long HeadUpdateIter = 2;
 
-    public static void Resolve(LayerDescriptor layer, MethodDefinition method, LayerSettings settings, IDictionary<string, object> options, LayerDiagnostics diagnostics)
+    /// <summary>OSSCAR's <c>update_iter: auto</c> (the reference's): 10 for neurons, 2 for heads.</summary>
+    public static long AutoUpdateIter(string groups) => groups == Neurons ? 10 : 2;
+
+    internal static void Resolve(LayerDescriptor layer, MethodDefinition method, LayerSettings settings, IDictionary<string, object> options, LayerDiagnostics diagnostics)
     {
         var natural = layer.Role switch
         {
@@ -47,7 +48,7 @@ internal static class StructuredGroups
         options[OptionNames.Groups] = groups;
         if (options[OptionNames.UpdateIter] is OptionDefinition.Auto)
         {
-            options[OptionNames.UpdateIter] = groups == Neurons ? NeuronUpdateIter : HeadUpdateIter;
+            options[OptionNames.UpdateIter] = AutoUpdateIter(groups);
         }
     }
 }
