@@ -27,7 +27,7 @@ public sealed class RecipeLoaderTests : IDisposable
         Assert.Equal((OutputFormat.Dense, OutputDtype.Same), (recipe.Output.Format.Value, recipe.Output.Dtype));
         Assert.Equal(AllocationSettings.Uniform, recipe.Allocation);
         Assert.Equal(MethodNames.Wanda, recipe.Defaults!.Method!.Value);
-        Assert.Equal(new PruneTarget(TargetKind.Sparsity, 0.5), recipe.Defaults.Target!.Value);
+        Assert.Equal(new PruneTarget.Sparsity(0.5), recipe.Defaults.Target!.Value);
         Assert.Equal([Path.Combine(_folder.Root, "llama-50.prune.yaml")], recipe.SourceFiles);
     }
 

@@ -1,5 +1,7 @@
 using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Tests.Benchmarks;
 
@@ -9,9 +11,9 @@ public class MethodBenchmarkTests
     public void A_small_run_prints_a_row_for_every_case_including_added_ones()
     {
         var benchmark = new MethodBenchmark(size: 128, sequences: 2, sequenceLength: 64);
-        benchmark.Cases.Add(new BenchmarkCase("magnitude by row", new Magnitude(), 0.5, null, OperationCounts.MagnitudeLayer)
+        benchmark.Cases.Add(new BenchmarkCase("magnitude by row", new Magnitude(), new PruneTarget.Sparsity(0.5), OperationCounts.MagnitudeLayer)
         {
-            Options = new Dictionary<string, object> { ["scope"] = "row" },
+            Options = MethodOptions.Defaults(Magnitude.MethodName).With(OptionNames.Scope, "row"),
         });
         using var output = new StringWriter();
         benchmark.Run(output);

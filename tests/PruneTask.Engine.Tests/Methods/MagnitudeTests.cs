@@ -1,4 +1,6 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
@@ -59,17 +61,19 @@ public class MagnitudeTests
     }
 
     [Fact]
-    public void The_method_reads_its_scope_option_and_rejects_unknown_scopes()
+    public void The_method_reads_its_scope_option_and_rejects_a_keep_target()
     {
         using var scope = torch.NewDisposeScope();
         var weight = SyntheticLayer.Weight(5, 8, 16);
         var method = new Magnitude();
-        using var pruned = method.Prune(new LayerPruneRequest(weight, null, 0.5, null, new Dictionary<string, object> { ["scope"] = "row" }));
+        var byRow = MethodOptions.Defaults(Magnitude.MethodName).With(OptionNames.Scope, "row");
+        using var pruned = method.Prune(new LayerPruneRequest(weight, null, new PruneTarget.Sparsity(0.5), byRow));
 
         Assert.Equal(StatisticsNeed.None, method.Needs);
+        Assert.Equal(MagnitudeScope.Layer, Magnitude.DefaultScope);
         Assert.All(SyntheticLayer.ZerosPerRow(pruned.Weight), zeros => Assert.Equal(8, zeros));
-        Assert.Throws<ArgumentException>(() => method.Prune(new LayerPruneRequest(weight, null, 0.5, null, new Dictionary<string, object> { ["scope"] = "column" })));
-        Assert.Throws<InvalidOperationException>(() => method.Prune(new LayerPruneRequest(weight, null, null, null, new Dictionary<string, object>())));
+        var error = Assert.Throws<ArgumentException>(() => method.Prune(new LayerPruneRequest(weight, null, new PruneTarget.Keep(0.5), byRow)));
+        Assert.Equal("magnitude takes a sparsity or pattern target, not keep.", error.Message);
     }
 
     [Fact]

@@ -1,18 +1,21 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
 
 public class NormPruningMethodTests
 {
+    private static readonly MethodOptions Defaults = MethodOptions.Defaults(NormPruningMethod.MethodName);
+
     [Fact]
-    public void Removes_one_minus_keep_of_the_heads_without_statistics()
+    public void Removes_one_minus_keep_of_the_groups_without_statistics()
     {
         using var random = new torch.Generator(3);
         using var weight = torch.randn(8, 12, generator: random);
-        var options = new Dictionary<string, object> { ["keep"] = 0.5, ["groups"] = 4 };
+        var request = new LayerPruneRequest(weight, null, new PruneTarget.Keep(0.5), Defaults) { Geometry = new LayerGeometry(3, null) };
 
-        using var pruned = new NormPruningMethod().Prune(new LayerPruneRequest(weight, null, null, null, options));
+        using var pruned = new NormPruningMethod().Prune(request);
         using var direct = NormPruning.Prune(weight, new NormPruningOptions(0.5, 3));
 
         Assert.Equal(2, pruned.RemovedGroups!.Count(r => r));
@@ -21,22 +24,21 @@ public class NormPruningMethodTests
     }
 
     [Fact]
-    public void Sparsity_sets_the_removed_fraction_when_keep_is_absent()
+    public void Single_neurons_are_the_groups_of_a_plain_layer()
     {
         using var random = new torch.Generator(4);
         using var weight = torch.randn(8, 10, generator: random);
 
-        using var pruned = new NormPruningMethod().Prune(new LayerPruneRequest(weight, null, 0.7, null, new Dictionary<string, object>()));
+        using var pruned = new NormPruningMethod().Prune(new LayerPruneRequest(weight, null, new PruneTarget.Keep(0.3), Defaults));
 
         Assert.Equal(7, pruned.RemovedGroups!.Count(r => r));
     }
 
     [Fact]
-    public void Groups_and_group_size_must_agree()
+    public void A_sparsity_target_is_rejected()
     {
         using var weight = torch.randn(8, 12);
-        var options = new Dictionary<string, object> { ["keep"] = 0.5, ["groups"] = 4, ["group_size"] = 4 };
 
-        Assert.Throws<ArgumentException>(() => new NormPruningMethod().Prune(new LayerPruneRequest(weight, null, null, null, options)));
+        Assert.Throws<ArgumentException>(() => new NormPruningMethod().Prune(new LayerPruneRequest(weight, null, new PruneTarget.Sparsity(0.5), Defaults)));
     }
 }

@@ -1,4 +1,5 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 
 namespace PruneTask.Engine.Tests.Methods;
 
@@ -11,7 +12,7 @@ public class OatsBudgetTests
     [InlineData(4096, 4096, 0.5, 0.25, 256, 1536)]
     public void Splits_the_budget_as_the_reference_does(int outFeatures, int inFeatures, double compression, double rankRatio, int rank, int kept)
     {
-        var budget = OatsBudget.For(outFeatures, inFeatures, new OatsOptions(compression, rankRatio));
+        var budget = OatsBudget.For(outFeatures, inFeatures, OatsOptions.Default(compression) with { RankRatio = rankRatio });
 
         Assert.Equal(new OatsBudget(rank, kept), budget);
         Assert.True(budget.Parameters(outFeatures, inFeatures) <= (1 - compression) * outFeatures * inFeatures + outFeatures);
@@ -20,7 +21,7 @@ public class OatsBudgetTests
     [Fact]
     public void Pattern_fixes_the_sparse_density_and_ignores_compression()
     {
-        var options = new OatsOptions(Compression: 0.1, RankRatio: 0.5, Pattern: new NmPattern(2, 8));
+        var options = OatsOptions.Default(0.1, new NmPattern(2, 8)) with { RankRatio = 0.5 };
 
         var budget = OatsBudget.For(192, 256, options);
 
@@ -30,7 +31,7 @@ public class OatsBudgetTests
     [Fact]
     public void Pattern_must_divide_the_inputs()
     {
-        Assert.Throws<ArgumentException>(() => OatsBudget.For(8, 12, new OatsOptions(0.5, Pattern: new NmPattern(2, 8))));
+        Assert.Throws<ArgumentException>(() => OatsBudget.For(8, 12, OatsOptions.Default(0.5, new NmPattern(2, 8))));
     }
 
     [Theory]
@@ -39,6 +40,6 @@ public class OatsBudgetTests
     [InlineData(0.5, 0.25, 0)]
     public void Out_of_range_options_are_rejected(double compression, double rankRatio, int iterations)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new OatsOptions(compression, rankRatio, iterations).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => (OatsOptions.Default(compression) with { RankRatio = rankRatio, Iterations = iterations }).Validate());
     }
 }

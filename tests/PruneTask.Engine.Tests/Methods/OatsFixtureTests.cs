@@ -64,7 +64,7 @@ public class OatsFixtureTests
     {
         using var weight = MethodFixtures.Input("W");
         using var statistics = MethodFixtures.Statistics(suffix);
-        var result = Oats.Decompose(weight, statistics.SquaredNorms, statistics.Sequences, new OatsOptions(0.5, 0.25, 20));
+        var result = Oats.Decompose(weight, statistics.SquaredNorms, statistics.Sequences, OatsOptions.Default(0.5) with { RankRatio = 0.25, Iterations = 20 });
         Assert.Equal(new OatsBudget(5, 48), result.Parts[0].Budget);
         return result;
     }

@@ -1,45 +1,44 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
 
 public class OatsMethodTests
 {
+    private static readonly MethodOptions Defaults = MethodOptions.Defaults(OatsMethod.MethodName);
+
     [Fact]
-    public void Reads_the_recipe_options_and_falls_back_to_the_request_sparsity()
+    public void Reads_the_recipe_options_and_the_compression_target()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 51);
-        var options = new Dictionary<string, object> { ["rank_ratio"] = 0.3, ["iterations"] = 7, ["svd"] = "randomized", ["seed"] = 4 };
+        var options = Defaults.With(OptionNames.RankRatio, 0.3).With(OptionNames.Iterations, 7L).With(OptionNames.Svd, "randomized");
 
-        var read = OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.4, null, options));
+        var read = OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Compression(0.4), options));
 
-        Assert.Equal(new OatsOptions(0.4, 0.3, 7, null, OatsSvd.Randomized, 4), read);
+        Assert.Equal(new OatsOptions(0.4, 0.3, 7, null, OatsSvd.Randomized), read);
     }
 
     [Fact]
-    public void Compression_option_wins_over_the_sparsity_and_a_pattern_over_both()
+    public void Defaults_are_the_declared_ones_and_a_pattern_target_sets_the_pattern()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 52);
-        var options = new Dictionary<string, object> { ["compression"] = 0.6, ["pattern"] = "2:8" };
 
-        var fromOption = OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.4, null, options));
-        var fromRequest = OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.4, new NmPattern(4, 8), options));
-        options.Remove("pattern");
-        var compression = OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.4, null, options));
+        var read = OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Pattern(new NmPattern(4, 8)), Defaults));
 
-        Assert.Equal(new NmPattern(2, 8), fromOption.Pattern);
-        Assert.Equal(new NmPattern(4, 8), fromRequest.Pattern);
-        Assert.Equal(0.6, compression.Compression);
+        Assert.Equal(new OatsOptions(0, 0.25, 80, new NmPattern(4, 8), OatsSvd.Exact), read);
+        Assert.Equal(read, OatsOptions.Default(0, new NmPattern(4, 8)));
     }
 
     [Fact]
     public void Prune_returns_the_factored_form_of_the_static_decomposition()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 53);
-        var options = new Dictionary<string, object> { ["iterations"] = 5 };
+        var options = Defaults.With(OptionNames.Iterations, 5L);
 
-        using var pruned = new OatsMethod().Prune(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, options));
-        using var direct = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, new OatsOptions(0.5, Iterations: 5));
+        using var pruned = new OatsMethod().Prune(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Compression(0.5), options));
+        using var direct = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, OatsOptions.Default(0.5) with { Iterations = 5 });
 
         Assert.True(pruned.Weight.eq(direct.Weight).all().ToBoolean());
         Assert.True(pruned.LowRankU!.eq(direct.Parts[0].U).all().ToBoolean());
@@ -53,25 +52,29 @@ public class OatsMethodTests
         using var layer = PlantedOutlierLayer.Create(seed: 55);
         var rows = layer.Weight.shape[0];
         long[] parts = [rows / 2, rows / 4, rows - (rows / 2) - (rows / 4)];
-        var options = new Dictionary<string, object> { ["iterations"] = 3, [OatsMethod.PartRowsOption] = string.Join(",", parts) };
+        var request = new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Compression(0.5), Defaults.With(OptionNames.Iterations, 3L))
+        {
+            Geometry = new LayerGeometry(1, parts),
+        };
 
-        using var pruned = new OatsMethod().Prune(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, options));
-        using var direct = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, new OatsOptions(0.5, Iterations: 3), parts);
-        using var whole = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, new OatsOptions(0.5, Iterations: 3));
+        using var pruned = new OatsMethod().Prune(request);
+        using var direct = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, OatsOptions.Default(0.5) with { Iterations = 3 }, parts);
+        using var whole = Oats.Decompose(layer.Weight, layer.SquaredNorms, PlantedOutlierLayer.Sequences, OatsOptions.Default(0.5) with { Iterations = 3 });
 
         Assert.Equal(3, direct.Parts.Count);
         Assert.True(pruned.Weight.eq(direct.Weight).all().ToBoolean());
         Assert.False(pruned.Weight.eq(whole.Weight).all().ToBoolean());
-        Assert.Throws<ArgumentException>(() => OatsMethod.ReadPartRows(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, new Dictionary<string, object> { [OatsMethod.PartRowsOption] = "8,x" })));
     }
 
     [Fact]
-    public void Unknown_svd_kind_and_missing_target_are_rejected()
+    public void A_sparsity_target_and_options_no_recipe_can_send_are_rejected()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 54);
-        var lanczos = new Dictionary<string, object> { ["svd"] = "lanczos" };
 
-        Assert.Throws<ArgumentException>(() => OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, lanczos)));
-        Assert.Throws<InvalidOperationException>(() => OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, null, null, new Dictionary<string, object>())));
+        Assert.Throws<ArgumentException>(() => OatsMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Sparsity(0.5), Defaults)));
+        Assert.Throws<ArgumentException>(() => Defaults.With(OptionNames.Svd, "lanczos"));
+        Assert.Throws<ArgumentException>(() => Defaults.With("compression", 0.6));
+        Assert.Throws<ArgumentException>(() => Defaults.With("pattern", "2:8"));
+        Assert.Throws<ArgumentException>(() => Defaults.With("seed", 4L));
     }
 }

@@ -1,11 +1,12 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
 
 public class OatsTests
 {
-    private static readonly OatsOptions Half = new(Compression: 0.5, RankRatio: 0.25, Iterations: 20);
+    private static readonly OatsOptions Half = OatsOptions.Default(0.5) with { RankRatio = 0.25, Iterations = 20 };
 
     [Fact]
     public void Low_rank_part_has_the_budgeted_rank_and_sparse_rows_the_budgeted_nonzeros()
@@ -44,7 +45,7 @@ public class OatsTests
     public void Rank_ratio_zero_is_wanda()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 3);
-        using var result = Oats.Decompose(layer.Weight, layer.SquaredNorms, 4, new OatsOptions(0.6, RankRatio: 0, Iterations: 3));
+        using var result = Oats.Decompose(layer.Weight, layer.SquaredNorms, 4, OatsOptions.Default(0.6) with { RankRatio = 0, Iterations = 3 });
         using var wanda = Wanda.Prune(layer.Weight, layer.Statistics, 0.6);
 
         Assert.Equal(0, result.Parts[0].Budget.Rank);
@@ -102,7 +103,7 @@ public class OatsTests
     public void Pattern_keeps_n_of_every_m_in_the_sparse_part_and_ignores_compression()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 7);
-        var options = new OatsOptions(Compression: 0.9, RankRatio: 0.5, Iterations: 10, Pattern: new NmPattern(2, 8));
+        var options = OatsOptions.Default(0.9, new NmPattern(2, 8)) with { RankRatio = 0.5, Iterations = 10 };
         using var result = Oats.Decompose(layer.Weight, layer.SquaredNorms, 4, options);
         var part = result.Parts[0];
 

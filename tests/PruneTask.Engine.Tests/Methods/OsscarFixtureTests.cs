@@ -25,7 +25,7 @@ public class OsscarFixtureTests
         using var weight = MethodFixtures.Input("W");
         using var statistics = MethodFixtures.Statistics(suffix);
 
-        using var result = Osscar.Prune(weight, statistics.Gram!, new OsscarOptions(keep, groupSize));
+        using var result = Osscar.Prune(weight, statistics.Gram!, OsscarOptions.Default(keep, groupSize));
 
         using var removed = reference.Load("removed_groups" + suffix);
         Assert.Equal(removed.data<byte>().ToArray().Select(b => b == 1), result.RemovedGroups!);

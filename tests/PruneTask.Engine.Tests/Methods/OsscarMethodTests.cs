@@ -1,43 +1,47 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
 
 public class OsscarMethodTests
 {
+    private static readonly MethodOptions Defaults = MethodOptions.Defaults(OsscarMethod.MethodName);
+
     [Fact]
-    public void Reads_the_recipe_options()
+    public void Reads_the_recipe_options_the_keep_target_and_the_group_size()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 61);
-        var options = new Dictionary<string, object>
-        {
-            ["keep"] = 0.25, ["groups"] = 8, ["damping"] = 0.05, ["update_iter"] = 3, ["local_search"] = true, ["max_iter"] = 4,
-        };
+        var options = Defaults.With(OptionNames.Groups, "heads").With(OptionNames.Damping, 0.05).With(OptionNames.UpdateIter, 3L)
+            .With(OptionNames.LocalSearch, true).With(OptionNames.MaxIter, 4L);
 
-        var read = OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, options));
+        var read = OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Keep(0.25), options) { Geometry = new LayerGeometry(16, null) });
 
         Assert.Equal(new OsscarOptions(0.25, 16, 0.05, 3, true, 4), read);
     }
 
-    [Fact]
-    public void Defaults_keep_one_minus_the_sparsity_of_single_neurons()
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(16, 2)]
+    public void Auto_update_iter_follows_the_group_size_as_the_recipe_resolves_it(int groupSize, int updateIter)
     {
         using var layer = PlantedOutlierLayer.Create(seed: 62);
 
-        var read = OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.3, null, new Dictionary<string, object>()));
+        var read = OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Keep(0.7), Defaults) { Geometry = new LayerGeometry(groupSize, null) });
 
-        Assert.Equal(new OsscarOptions(1 - 0.3), read);
-        Assert.Equal(10, read.EffectiveUpdateIter);
+        Assert.Equal(new OsscarOptions(0.7, groupSize, 0.01, updateIter, false, 20), read);
+        Assert.Equal(read, OsscarOptions.Default(0.7, groupSize));
     }
 
     [Fact]
     public void Prune_matches_the_static_call_and_needs_the_gram()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 63);
-        var options = new Dictionary<string, object> { ["group_size"] = 16 };
+        var request = new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Keep(0.75), Defaults) { Geometry = new LayerGeometry(16, null) };
 
-        using var pruned = new OsscarMethod().Prune(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.25, null, options));
-        using var direct = Osscar.Prune(layer.Weight, layer.Gram, new OsscarOptions(0.75, 16));
+        using var pruned = new OsscarMethod().Prune(request);
+        using var direct = Osscar.Prune(layer.Weight, layer.Gram, OsscarOptions.Default(0.75, 16));
 
         Assert.Equal(direct.RemovedGroups!, pruned.RemovedGroups!);
         Assert.True(pruned.Weight.eq(direct.Weight).all().ToBoolean());
@@ -45,22 +49,22 @@ public class OsscarMethodTests
     }
 
     [Theory]
-    [InlineData("groups", 5)]
+    [InlineData("groups", "columns")]
     [InlineData("local_search", "maybe")]
-    public void Invalid_options_are_rejected(string key, object value)
+    [InlineData("group_size", 16L)]
+    [InlineData("keep", 0.5)]
+    public void Options_outside_the_declaration_are_rejected(string key, object value)
     {
-        using var layer = PlantedOutlierLayer.Create(seed: 64);
-        var options = new Dictionary<string, object> { [key] = value };
-
-        Assert.Throws<ArgumentException>(() => OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, 0.5, null, options)));
+        Assert.Throws<ArgumentException>(() => Defaults.With(key, value));
     }
 
     [Fact]
-    public void A_pattern_is_rejected()
+    public void A_sparsity_or_a_pattern_target_is_rejected()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 65);
 
-        Assert.Throws<ArgumentException>(() => OsscarMethod.ReadOptions(
-            new LayerPruneRequest(layer.Weight, layer.Statistics, null, new NmPattern(2, 4), new Dictionary<string, object>())));
+        var error = Assert.Throws<ArgumentException>(() => OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Pattern(new NmPattern(2, 4)), Defaults)));
+        Assert.Equal("osscar takes a keep target, not pattern.", error.Message);
+        Assert.Throws<ArgumentException>(() => OsscarMethod.ReadOptions(new LayerPruneRequest(layer.Weight, layer.Statistics, new PruneTarget.Sparsity(0.5), Defaults)));
     }
 }

@@ -13,7 +13,7 @@ public class OsscarTests
     public void Exactly_k_groups_survive_and_removed_columns_are_zero(int groupSize, double keep, int kept)
     {
         using var layer = PlantedOutlierLayer.Create(seed: 21);
-        using var result = Osscar.Prune(layer.Weight, layer.Gram, new OsscarOptions(keep, groupSize));
+        using var result = Osscar.Prune(layer.Weight, layer.Gram, OsscarOptions.Default(keep, groupSize));
 
         Assert.Equal(kept, result.RemovedGroups!.Count(r => !r));
         using var norms = NormPruning.GroupNorms(result.Weight, InputGroups.Of(128, groupSize));
@@ -28,7 +28,7 @@ public class OsscarTests
     public void Keeping_everything_returns_the_weight()
     {
         using var layer = PlantedOutlierLayer.Create(seed: 22);
-        using var result = Osscar.Prune(layer.Weight, layer.Gram, new OsscarOptions(1.0));
+        using var result = Osscar.Prune(layer.Weight, layer.Gram, OsscarOptions.Default(1.0));
 
         Assert.DoesNotContain(true, result.RemovedGroups!);
         Assert.True(result.Weight.allclose(layer.Weight, rtol: 0, atol: 1e-6));
@@ -40,8 +40,8 @@ public class OsscarTests
         using var layer = PlantedOutlierLayer.Create(seed: 23);
         using var factor = 7.3.ToScalar();
         using var scaled = layer.Gram.mul(factor);
-        using var a = Osscar.Prune(layer.Weight, layer.Gram, new OsscarOptions(0.5));
-        using var b = Osscar.Prune(layer.Weight, scaled, new OsscarOptions(0.5));
+        using var a = Osscar.Prune(layer.Weight, layer.Gram, OsscarOptions.Default(0.5));
+        using var b = Osscar.Prune(layer.Weight, scaled, OsscarOptions.Default(0.5));
 
         Assert.Equal(a.RemovedGroups!, b.RemovedGroups!);
         Assert.True(a.Weight.allclose(b.Weight, rtol: 0, atol: 1e-6));
@@ -54,7 +54,7 @@ public class OsscarTests
     public void Local_search_never_ends_worse_than_the_greedy_stage(int groupSize)
     {
         using var layer = PlantedOutlierLayer.Create(seed: 24);
-        var greedy = new OsscarOptions(0.5, groupSize);
+        var greedy = OsscarOptions.Default(0.5, groupSize);
         using var first = Osscar.Prune(layer.Weight, layer.Gram, greedy);
         using var second = Osscar.Prune(layer.Weight, layer.Gram, greedy with { LocalSearch = true });
 
@@ -68,7 +68,7 @@ public class OsscarTests
     public void Reconstructs_better_than_dropping_the_smallest_norm_neurons(double keep)
     {
         using var layer = PlantedOutlierLayer.Create(seed: 25);
-        using var osscar = Osscar.Prune(layer.Weight, layer.Gram, new OsscarOptions(keep));
+        using var osscar = Osscar.Prune(layer.Weight, layer.Gram, OsscarOptions.Default(keep));
         using var norm = NormPruning.Prune(layer.Weight, new NormPruningOptions(keep));
 
         Assert.Equal(norm.RemovedGroups!.Count(r => r), osscar.RemovedGroups!.Count(r => r));
@@ -94,7 +94,7 @@ public class OsscarTests
         using var dead = torch.tensor(new long[] { 5, 40 });
         using var x = layer.Activations.clone().index_fill_(1, dead, RootedScalars.Zero);
         using var statistics = SyntheticLayer.Statistics(x, PlantedOutlierLayer.Sequences);
-        using var result = Osscar.Prune(layer.Weight, statistics.Gram!, new OsscarOptions(0.75, 16));
+        using var result = Osscar.Prune(layer.Weight, statistics.Gram!, OsscarOptions.Default(0.75, 16));
 
         Assert.Equal(0, result.Weight.index_select(1, dead).count_nonzero().ToInt64());
         Assert.True(result.Weight.isfinite().all().ToBoolean());
@@ -106,7 +106,7 @@ public class OsscarTests
     public void Prune_leaves_no_tensors_behind(int groupSize)
     {
         using var layer = PlantedOutlierLayer.Create(seed: 28);
-        var options = new OsscarOptions(0.5, groupSize, LocalSearch: true, MaxIter: 3);
+        var options = OsscarOptions.Default(0.5, groupSize) with { LocalSearch = true, MaxIter = 3 };
         using (Osscar.Prune(layer.Weight, layer.Gram, options))
         {
         }

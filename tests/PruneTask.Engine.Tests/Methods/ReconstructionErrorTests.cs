@@ -1,4 +1,5 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
@@ -22,12 +23,12 @@ public class ReconstructionErrorTests
         var x = SyntheticLayer.Activations(seed, 512, 128, 95, 97, 119, 124);
         var weight = SyntheticLayer.Weight(seed + 100, 64, 128);
         using var statistics = SyntheticLayer.Statistics(x, 4);
-        var pattern = target.Contains(':') ? NmPattern.Parse(target) : (NmPattern?)null;
-        var request = new LayerPruneRequest(weight, statistics, pattern is null ? double.Parse(target, System.Globalization.CultureInfo.InvariantCulture) : null, pattern, new Dictionary<string, object>());
+        PruneTarget pruneTarget = target == "2:4" ? new PruneTarget.Pattern(new NmPattern(2, 4)) : new PruneTarget.Sparsity(double.Parse(target, System.Globalization.CultureInfo.InvariantCulture));
+        LayerPruneRequest Request(IPruningMethod method) => new(weight, statistics, pruneTarget, MethodOptions.Defaults(method.Name));
 
-        using var magnitude = new Magnitude().Prune(request);
-        using var wanda = new Wanda().Prune(request);
-        using var sparseGpt = new SparseGpt().Prune(request);
+        using var magnitude = new Magnitude().Prune(Request(new Magnitude()));
+        using var wanda = new Wanda().Prune(Request(new Wanda()));
+        using var sparseGpt = new SparseGpt().Prune(Request(new SparseGpt()));
         var magnitudeError = SyntheticLayer.ReconstructionError(x, weight, magnitude.Weight);
         var wandaError = SyntheticLayer.ReconstructionError(x, weight, wanda.Weight);
         var sparseGptError = SyntheticLayer.ReconstructionError(x, weight, sparseGpt.Weight);

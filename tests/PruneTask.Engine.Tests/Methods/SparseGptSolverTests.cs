@@ -1,4 +1,5 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
@@ -24,7 +25,7 @@ public class SparseGptSolverTests
         using var statistics = SyntheticLayer.Statistics(x, Sequences);
         var weight = SyntheticLayer.Weight(seed, rows, columns);
         NmPattern? pattern = m == 0 ? null : new NmPattern(n, m);
-        var settings = new SparseGptSettings(BlockSize: blockSize);
+        var settings = SparseGptSettings.Default with { BlockSize = blockSize };
 
         var (pruned, rowLosses, _) = SparseGptSolver.Solve(weight, statistics, sparsity, pattern, settings);
         var (expected, expectedLosses) = ColumnByColumn(weight, statistics, sparsity, pattern, settings);

@@ -1,4 +1,6 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
@@ -12,7 +14,7 @@ public class SparseGptTests
     {
         using var scope = torch.NewDisposeScope();
         var (weight, statistics) = Layer(seed: 20, deadColumn: 7);
-        using var pruned = SparseGpt.Prune(weight, statistics, 0.6, new SparseGptSettings(BlockSize: 32));
+        using var pruned = SparseGpt.Prune(weight, statistics, 0.6, SparseGptSettings.Default with { BlockSize = 32 });
 
         var hessian = statistics.Gram!.mul(2.0 / Sequences);
         hessian.diagonal().masked_fill_(hessian.diagonal().eq(0), 1.0);
@@ -30,7 +32,7 @@ public class SparseGptTests
     {
         using var scope = torch.NewDisposeScope();
         var (weight, statistics) = Layer(seed: 21);
-        var settings = new SparseGptSettings(BlockSize: 32);
+        var settings = SparseGptSettings.Default with { BlockSize = 32 };
         using var pruned = SparseGpt.Prune(weight, statistics, 0.5, settings);
         using var untouched = SparseGpt.Prune(weight, statistics, 0, settings);
 
@@ -88,14 +90,14 @@ public class SparseGptTests
         var (weight, statistics) = Layer(seed: 24);
         var original = weight.clone();
         var method = new SparseGpt();
-        var options = new Dictionary<string, object> { ["blocksize"] = 64L, ["damping"] = "0.05" };
-        using var viaRequest = method.Prune(new LayerPruneRequest(weight, statistics, 0.5, null, options));
+        var options = MethodOptions.Defaults(SparseGpt.MethodName).With(OptionNames.BlockSize, 64L).With(OptionNames.Damping, 0.05);
+        using var viaRequest = method.Prune(new LayerPruneRequest(weight, statistics, new PruneTarget.Sparsity(0.5), options));
         using var direct = SparseGpt.Prune(weight, statistics, 0.5, new SparseGptSettings(64, 0.05));
 
         Assert.Equal(StatisticsNeed.Gram, method.Needs);
         Assert.True(SyntheticLayer.BitIdentical(direct.Weight, viaRequest.Weight));
         Assert.True(SyntheticLayer.BitIdentical(original, weight));
-        Assert.Throws<ArgumentException>(() => SparseGpt.Prune(weight, statistics, new NmPattern(2, 4), new SparseGptSettings(BlockSize: 30)));
+        Assert.Throws<ArgumentException>(() => SparseGpt.Prune(weight, statistics, new NmPattern(2, 4), SparseGptSettings.Default with { BlockSize = 30 }));
         Assert.Throws<InvalidOperationException>(() => SparseGpt.Prune(weight, new LayerStatistics(statistics.SquaredNorms, null, 512, Sequences), 0.5));
     }
 

@@ -1,4 +1,5 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;

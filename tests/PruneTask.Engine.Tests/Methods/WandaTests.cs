@@ -1,4 +1,5 @@
 using PruneTask.Engine.Methods;
+using PruneTask.Recipes.Model;
 using TorchSharp;
 
 namespace PruneTask.Engine.Tests.Methods;
@@ -78,11 +79,11 @@ public class WandaTests
         using var scope = torch.NewDisposeScope();
         var (weight, statistics) = Layer(seed: 15);
         var method = new Wanda();
-        using var pruned = method.Prune(new LayerPruneRequest(weight, statistics, null, new NmPattern(2, 4), new Dictionary<string, object>()));
+        using var pruned = method.Prune(new LayerPruneRequest(weight, statistics, new PruneTarget.Pattern(new NmPattern(2, 4)), MethodOptions.Defaults(Wanda.MethodName)));
 
         Assert.Equal(StatisticsNeed.Diagonal, method.Needs);
         Assert.All(SyntheticLayer.ZerosPerGroup(pruned.Weight, 4), zeros => Assert.Equal(2, zeros));
-        Assert.Throws<InvalidOperationException>(() => method.Prune(new LayerPruneRequest(weight, null, 0.5, null, new Dictionary<string, object>())));
+        Assert.Throws<InvalidOperationException>(() => method.Prune(new LayerPruneRequest(weight, null, new PruneTarget.Sparsity(0.5), MethodOptions.Defaults(Wanda.MethodName))));
         Assert.Throws<ArgumentException>(() => Wanda.Prune(weight.narrow(1, 0, 32), statistics, 0.5));
     }
 

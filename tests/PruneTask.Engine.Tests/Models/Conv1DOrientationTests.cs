@@ -2,6 +2,7 @@ using PruneTask.Engine.Calibration;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
+using PruneTask.Recipes.Model;
 using PruneTask.Tests.Common;
 using TorchSharp;
 
@@ -29,8 +30,8 @@ public class Conv1DOrientationTests
         using var linear = new LinearLayer(conv.Spec with { Name = "fc", StoredLayout = WeightLayout.OutIn }, linearSource);
         var pruning = method == Wanda.MethodName ? (IPruningMethod)new Wanda() : new SparseGpt();
 
-        using var fromConv = pruning.Prune(new LayerPruneRequest(conv.ReadWeight(), statistics, 0.5, null, new Dictionary<string, object>()));
-        using var fromLinear = pruning.Prune(new LayerPruneRequest(linear.ReadWeight(), statistics, 0.5, null, new Dictionary<string, object>()));
+        using var fromConv = pruning.Prune(new LayerPruneRequest(conv.ReadWeight(), statistics, new PruneTarget.Sparsity(0.5), MethodOptions.Defaults(method)));
+        using var fromLinear = pruning.Prune(new LayerPruneRequest(linear.ReadWeight(), statistics, new PruneTarget.Sparsity(0.5), MethodOptions.Defaults(method)));
         conv.ReplaceWeight(fromConv.Weight);
         linear.ReplaceWeight(fromLinear.Weight);
 

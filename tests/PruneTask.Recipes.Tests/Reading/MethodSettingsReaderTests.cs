@@ -25,7 +25,7 @@ public sealed class MethodSettingsReaderTests : IDisposable
     {
         var target = Defaults("{method: wanda, pattern: \"2:4\"}").Recipe!.Defaults!.Target!.Value;
 
-        Assert.Equal(PruneTarget.OfPattern(new NmRatio(2, 4)), target);
+        Assert.Equal(new PruneTarget.Pattern(new NmPattern(2, 4)), target);
         Assert.Equal(0.5, target.Fraction);
         Assert.Equal("pattern 2:4", target.ToString());
     }

@@ -22,7 +22,7 @@ public sealed class RecipeResolverTests : IDisposable
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(14, result.Layers.Count);
-        Assert.All(result.Layers, l => Assert.Equal(("sparsegpt", new PruneTarget(TargetKind.Sparsity, 0.5)), (l.Method, l.Target)));
+        Assert.All(result.Layers, l => Assert.Equal(("sparsegpt", new PruneTarget.Sparsity(0.5)), (l.Method, l.Target)));
         Assert.Equal(["blocksize", "damping"], result.Layer(Q0).Options.Keys);
         Assert.Equal([128L, 0.01], result.Layer(Q0).Options.Values);
         Assert.Equal(["defaults"], result.Layer(Q0).Sources);
@@ -40,7 +40,7 @@ public sealed class RecipeResolverTests : IDisposable
             """);
 
         var down0 = result.Layer(Down0);
-        Assert.Equal(new PruneTarget(TargetKind.Sparsity, 0.7), down0.Target);
+        Assert.Equal(new PruneTarget.Sparsity(0.7), down0.Target);
         Assert.Equal(64L, down0.Options["blocksize"]);
         Assert.Equal(0.05, down0.Options["damping"]);
         Assert.Equal(["defaults", "layers[0]", "layers[1]", "layers[2]"], down0.Sources);
@@ -72,7 +72,7 @@ public sealed class RecipeResolverTests : IDisposable
               - {match: "*.q_proj", pattern: "2:4"}
             """);
 
-        Assert.Equal(PruneTarget.OfPattern(new NmRatio(2, 4)), result.Layer(Q0).Target);
+        Assert.Equal(new PruneTarget.Pattern(new NmPattern(2, 4)), result.Layer(Q0).Target);
     }
 
     [Fact]
