@@ -14,6 +14,9 @@ public interface IPruningMethod
 
     StatisticsNeed Needs { get; }
 
-    /// <summary>Prunes one layer. The request's weight is left unchanged; the caller owns the returned layer.</summary>
+    /// <summary>
+    /// Prunes one layer. The request's weight is left unchanged; the caller owns the returned layer. A target of a kind
+    /// the method's declaration (<see cref="Recipes.Methods.MethodCatalog"/>) does not list is an <see cref="ArgumentException"/>.
+    /// </summary>
     PrunedLayer Prune(LayerPruneRequest request);
 }

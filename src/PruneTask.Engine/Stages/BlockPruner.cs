@@ -203,9 +203,15 @@ public sealed class BlockPruner(
 
     private CacheKey LayerKey(ResolvedLayer layer, IPruningMethod method, LinearLayer linear, CacheKey? statisticsKey)
     {
-        var options = MethodOptions.For(method.Name, layer.Options);
-        return context.Keys.Layer(
-            layer.Name, method, targets[layer.Name], options, LayerGeometry.For(options, config, linear.Spec), method.Needs == StatisticsNeed.None ? null : statisticsKey);
+        var (options, geometry) = Settings(layer, linear);
+        return context.Keys.Layer(layer.Name, method, targets[layer.Name], options, geometry, method.Needs == StatisticsNeed.None ? null : statisticsKey);
+    }
+
+    /// <summary>The layer's options, read by its method's declaration, and what the model adds to them.</summary>
+    private (MethodOptions Options, LayerGeometry Geometry) Settings(ResolvedLayer layer, LinearLayer linear)
+    {
+        var options = MethodOptions.For(layer.Method!, layer.Options);
+        return (options, LayerGeometry.For(options, config, linear.Spec));
     }
 
     /// <param name="statistics">Gives the statistics of the layer's input; asked only when the result is not cached.</param>
@@ -220,13 +226,9 @@ public sealed class BlockPruner(
         if (result is null)
         {
             var stats = method.Needs == StatisticsNeed.None ? null : statistics();
-            var options = MethodOptions.For(method.Name, layer.Options);
+            var (options, geometry) = Settings(layer, linear);
             using var dense = linear.ReadWeight();
-            var request = new LayerPruneRequest(dense, stats, target, options)
-            {
-                Geometry = LayerGeometry.For(options, config, linear.Spec),
-                Cancellation = context.Cancellation,
-            };
+            var request = new LayerPruneRequest(dense, stats, target, options) { Geometry = geometry, Cancellation = context.Cancellation };
             result = Run(method, layer.Name, request);
             context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, (target as PruneTarget.Pattern)?.Ratio));
             LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
