@@ -1,7 +1,7 @@
 namespace PruneTask.Recipes.Methods;
 
 /// <summary>The kind of value a method option holds.</summary>
-internal enum OptionType
+public enum OptionType
 {
     Integer,
     Number,

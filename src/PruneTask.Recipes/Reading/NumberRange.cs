@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PruneTask.Recipes.Reading;
 
 /// <summary>The values a number field accepts, described the way error messages and docs write them.</summary>
-internal sealed record NumberRange(double Min, bool MinExclusive, double Max = double.PositiveInfinity, bool MaxExclusive = false)
+public sealed record NumberRange(double Min, bool MinExclusive, double Max = double.PositiveInfinity, bool MaxExclusive = false)
 {
     public static NumberRange Fraction { get; } = new(0, false, 1, true);
 
