@@ -33,10 +33,10 @@ public sealed class MethodReferenceTests
     [Fact]
     public void An_added_option_gets_a_row_with_its_values_and_default()
     {
-        var markdown = MethodReference.Markdown(RecipeSchemaGeneratorTests.WithFoo());
+        var markdown = MethodReference.Markdown(RecipeSchemaGeneratorTests.WithExampleOption());
 
-        Assert.Contains("| `foo` | sparsegpt | number in [0, 1) | `0.5` | a test option. |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("| `sparsegpt` | `sparsity`, `pattern` | yes: XᵀX | no | `blocksize`, `damping`, `foo` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `example_option` | sparsegpt | number in [0, 1) | `0.5` | a test option. |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains(", `example_option` | SparseGPT:", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

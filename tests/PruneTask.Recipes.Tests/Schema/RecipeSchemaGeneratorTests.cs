@@ -13,7 +13,7 @@ public sealed class RecipeSchemaGeneratorTests
     private const string Regenerate = "run ./build.sh schema (or: dotnet run --project src/PruneTask.Cli -- schema -o prune.schema.json) and commit the result";
 
     /// <summary>sparsegpt with one more option, as a change to the declaration would add it.</summary>
-    private static readonly OptionDefinition _foo = OptionDefinition.Number("foo", 0.5, NumberRange.Fraction, "a test option.");
+    private static readonly OptionDefinition _example = OptionDefinition.Number("example_option", 0.5, NumberRange.Fraction, "a test option.");
 
     [Fact]
     public void The_repository_schema_is_the_generated_one()
@@ -53,23 +53,23 @@ public sealed class RecipeSchemaGeneratorTests
     [Fact]
     public void An_option_added_to_a_method_declaration_is_a_field_of_that_method_only()
     {
-        var schema = RecipeSchemaGenerator.Generate(WithFoo());
+        var schema = RecipeSchemaGenerator.Generate(WithExampleOption());
         var definitions = Definitions(schema);
 
-        var foo = definitions["foo"]!;
-        Assert.Equal("sparsegpt: a test option.", foo["description"]!.GetValue<string>());
-        Assert.Equal(0.5, foo["default"]!.GetValue<double>());
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": "number", "minimum": 0, "exclusiveMaximum": 1 }"""), foo["anyOf"]![0]));
+        var option = definitions["example_option"]!;
+        Assert.Equal("sparsegpt: a test option.", option["description"]!.GetValue<string>());
+        Assert.Equal(0.5, option["default"]!.GetValue<double>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": "number", "minimum": 0, "exclusiveMaximum": 1 }"""), option["anyOf"]![0]));
         foreach (var mapping in new[] { "defaults", "rule" })
         {
             var branches = definitions[mapping]!["allOf"]!.AsArray();
-            Assert.NotNull(branches[0]!["properties"]!["foo"]);
-            Assert.NotNull(Branch(branches, MethodNames.SparseGpt)["foo"]);
-            Assert.Null(Branch(branches, MethodNames.Wanda)["foo"]);
+            Assert.NotNull(branches[0]!["properties"]!["example_option"]);
+            Assert.NotNull(Branch(branches, MethodNames.SparseGpt)["example_option"]);
+            Assert.Null(Branch(branches, MethodNames.Wanda)["example_option"]);
         }
 
-        Assert.Contains("\"foo\"", definitions["rule"]!["allOf"]!.AsArray().Last(b => b!["anyOf"]?[0]?["not"]?["required"]?[0]?.GetValue<string>() == "skip")!.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("\"foo\"", RecipeSchemaGenerator.Generate(), StringComparison.Ordinal);
+        Assert.Contains("\"example_option\"", definitions["rule"]!["allOf"]!.AsArray().Last(b => b!["anyOf"]?[0]?["not"]?["required"]?[0]?.GetValue<string>() == "skip")!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"example_option\"", RecipeSchemaGenerator.Generate(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,9 +78,9 @@ public sealed class RecipeSchemaGeneratorTests
     [InlineData("wanda", "sparsity: 0.5", false)]
     public void A_recipe_may_set_the_added_option_where_its_method_is_named(string method, string target, bool valid)
     {
-        var recipe = $"version: 1\nmodel:\n  path: m\ndefaults:\n  method: {method}\n  {target}\n  foo: 0.25\n";
+        var recipe = $"version: 1\nmodel:\n  path: m\ndefaults:\n  method: {method}\n  {target}\n  example_option: 0.25\n";
 
-        var errors = SchemaCheck.Errors(recipe, RecipeSchemaGenerator.Generate(WithFoo()));
+        var errors = SchemaCheck.Errors(recipe, RecipeSchemaGenerator.Generate(WithExampleOption()));
 
         Assert.Equal(valid, errors.Count == 0);
         Assert.NotEmpty(SchemaCheck.Errors(recipe));
@@ -89,27 +89,27 @@ public sealed class RecipeSchemaGeneratorTests
     [Fact]
     public void The_added_option_out_of_its_range_is_refused()
     {
-        var errors = SchemaCheck.Errors("version: 1\nmodel:\n  path: m\ndefaults:\n  method: sparsegpt\n  sparsity: 0.5\n  foo: 1\n", RecipeSchemaGenerator.Generate(WithFoo()));
+        var errors = SchemaCheck.Errors("version: 1\nmodel:\n  path: m\ndefaults:\n  method: sparsegpt\n  sparsity: 0.5\n  example_option: 1\n", RecipeSchemaGenerator.Generate(WithExampleOption()));
 
-        Assert.Contains(errors, e => e.StartsWith("/defaults/foo", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/defaults/example_option", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_method_added_to_the_declaration_is_in_the_method_enum_and_in_its_targets_descriptions()
     {
-        MethodDefinition pruneAll = new("everything", "Prunes every neuron it may.", [TargetKind.Keep], [_foo], MethodStatistics.None, IsStructured: true);
+        MethodDefinition pruneAll = new("everything", "Prunes every neuron it may.", [TargetKind.Keep], [_example], MethodStatistics.None, IsStructured: true);
 
         var definitions = Definitions(RecipeSchemaGenerator.Generate([.. MethodCatalog.Methods, pruneAll]));
 
         Assert.Contains("everything", definitions["method"]!["anyOf"]![0]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Contains("`everything`: Prunes every neuron it may.", definitions["method"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("Target (osscar, norm, everything):", definitions["keep"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("everything: a test option.", definitions["foo"]!["description"]!.GetValue<string>());
+        Assert.Equal("everything: a test option.", definitions["example_option"]!["description"]!.GetValue<string>());
         Assert.NotNull(Branch(definitions["rule"]!["allOf"]!.AsArray(), "everything")["keep"]);
     }
 
-    internal static List<MethodDefinition> WithFoo() =>
-        [.. MethodCatalog.Methods.Select(m => m.Name == MethodNames.SparseGpt ? m with { Options = [.. m.Options, _foo] } : m)];
+    internal static List<MethodDefinition> WithExampleOption() =>
+        [.. MethodCatalog.Methods.Select(m => m.Name == MethodNames.SparseGpt ? m with { Options = [.. m.Options, _example] } : m)];
 
     private static JsonObject Definitions(string schema) => JsonNode.Parse(schema)!["definitions"]!.AsObject();
 
