@@ -13,7 +13,8 @@ namespace PruneTask.Recipes.Schema;
 /// everything a method declares is generated from <see cref="MethodCatalog"/> and <see cref="TargetKinds"/>: the
 /// method enum, one definition per target kind and per option, and the fields of <c>defaults</c> and of a rule,
 /// with one <c>if method: X then …</c> branch per method that allows only that method's own target kinds and
-/// options (so an editor names a misplaced field), and which target kinds an allocation varies. The text is byte-stable: fixed order, two-space indents, '\n'.
+/// options (so an editor names a misplaced field), and the sentences of the allocation and calibration descriptions
+/// that name target kinds or methods. The text is byte-stable: fixed order, two-space indents, '\n'.
 /// </summary>
 public static class RecipeSchemaGenerator
 {
@@ -50,9 +51,8 @@ public static class RecipeSchemaGenerator
             definitions[option.Name] = OptionSchema(option, methods);
         }
 
-        var allocation = definitions[LayerRuleReader.Allocation]!;
-        var allocatable = TargetKinds.All.Where(t => t.IsAllocatable).Select(t => $"`{t.Key}`").ToList();
-        allocation["description"] = $"{allocation["description"]} Only {string.Join(", ", allocatable[..^1])} and {allocatable[^1]} targets are allocated.";
+        Append(definitions[LayerRuleReader.Allocation]!, $"Only {Enumerate(TargetKinds.All.Where(t => t.IsAllocatable).Select(t => $"`{t.Key}`"))} targets are allocated.");
+        Append(schema["properties"]!["calibration"]!, $"{Enumerate(methods.Where(m => m.NeedsCalibration).Select(m => $"`{m.Name}`"))}.");
 
         var methodFields = new MethodFields(methods, options);
         defaults["allOf"] = methodFields.Branches([]);
@@ -66,6 +66,16 @@ public static class RecipeSchemaGenerator
         using var stream = typeof(RecipeSchemaGenerator).Assembly.GetManifestResourceStream(TemplateName)
             ?? throw new InvalidOperationException($"{TemplateName} is not embedded in {typeof(RecipeSchemaGenerator).Assembly.GetName().Name}.");
         return JsonNode.Parse(stream)!.AsObject();
+    }
+
+    /// <summary>Ends a template section's description with words the declarations decide.</summary>
+    private static void Append(JsonNode section, string words) =>
+        section["description"] = $"{section["description"]!.GetValue<string>()} {words}";
+
+    private static string Enumerate(IEnumerable<string> words)
+    {
+        var list = words.ToList();
+        return list.Count == 1 ? list[0] : $"{string.Join(", ", list[..^1])} and {list[^1]}";
     }
 
     private static JsonObject Detach(JsonObject parent, string name) => DetachNode(parent, name).AsObject();
