@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One entry point for a fresh machine. Usage: ./build.sh test | example | bench | pack
+# One entry point for a fresh machine. Usage: ./build.sh test | example | bench | pack | schema
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -34,10 +34,26 @@ pack_packages() {
   ls -l artifacts/packages
 }
 
+# prune.schema.json and README.md's method tables, rewritten from the method declarations (src/PruneTask.Recipes/Methods);
+# RecipeSchemaGeneratorTests and MethodReferenceTests fail until this has run after a declaration changes.
+write_schema() {
+  local begin='<!-- method tables: generated' end='<!-- end of the generated method tables -->'
+  local tables; tables=$(mktemp)
+  dotnet run --project src/PruneTask.Cli -c Release -- schema --output prune.schema.json
+  dotnet run --project src/PruneTask.Cli -c Release --no-build -- schema --methods --output "$tables"
+  awk -v tables="$tables" -v begin="$begin" -v end="$end" '
+    index($0, begin) == 1 { print; print ""; while ((getline line < tables) > 0) print line; print ""; skipping = 1; next }
+    index($0, end) == 1 { skipping = 0 }
+    !skipping { print }' README.md > README.md.new
+  mv README.md.new README.md
+  rm -f "$tables"
+}
+
 case "${1:-}" in
   test) prereqs; run_tests ;;
   example) prereqs; "$root/examples/run-example.sh" ;;
   bench) prereqs; shift; dotnet run --project src/PruneTask.Cli -c Release -- bench "$@" ;;
   pack) prereqs; shift; pack_packages "$@" ;;
-  *) echo "usage: ./build.sh test | example | bench | pack" >&2; exit 2 ;;
+  schema) write_schema ;;
+  *) echo "usage: ./build.sh test | example | bench | pack | schema" >&2; exit 2 ;;
 esac

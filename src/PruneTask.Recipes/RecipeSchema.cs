@@ -1,20 +1,16 @@
+using PruneTask.Recipes.Schema;
+
 namespace PruneTask.Recipes;
 
 /// <summary>
-/// prune.schema.json (JSON Schema draft-07), embedded in this assembly so tools can write it next to recipes
-/// for editors; the loader enforces the same rules, which the recipe corpus tests check.
+/// prune.schema.json (JSON Schema draft-07), generated from the method declarations (<see cref="RecipeSchemaGenerator"/>)
+/// so tools can write it next to recipes for editors. The repository's copy, which editors and the packages use, is
+/// the same text (a test checks it; <c>./build.sh schema</c> rewrites it); the loader enforces the same rules, which
+/// the recipe corpus tests check.
 /// </summary>
 public static class RecipeSchema
 {
     public const string FileName = "prune.schema.json";
 
-    public static string Text { get; } = Read();
-
-    private static string Read()
-    {
-        using var stream = typeof(RecipeSchema).Assembly.GetManifestResourceStream(FileName)
-            ?? throw new InvalidOperationException($"{FileName} is not embedded in {typeof(RecipeSchema).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Text { get; } = RecipeSchemaGenerator.Generate();
 }

@@ -4,7 +4,6 @@ using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Reading;
 using PruneTask.Recipes.Tests.Support;
-using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests;
 
@@ -16,10 +15,6 @@ public sealed class RecipeSchemaTests
 
     private static readonly JsonObject _schema = JsonNode.Parse(RecipeSchema.Text)!.AsObject();
     private static readonly JsonObject _definitions = _schema["definitions"]!.AsObject();
-
-    [Fact]
-    public void The_embedded_schema_is_the_repository_file() =>
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, RecipeSchema.FileName)), RecipeSchema.Text);
 
     [Fact]
     public void Section_keys_match_the_loader()

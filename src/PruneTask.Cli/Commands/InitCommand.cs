@@ -2,6 +2,7 @@ using System.CommandLine;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 using PruneTask.Recipes;
+using PruneTask.Recipes.Methods;
 using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Cli.Commands;
@@ -65,9 +66,10 @@ public static class InitCommand
     {
         string Relative(string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
         var method = dataset is null ? "magnitude" : "wanda";
+        var calibrated = string.Join(", ", MethodCatalog.Methods.Where(m => m.NeedsCalibration).Select(m => m.Name));
         var calibration = dataset is null
-            ? """
-              # calibration:                  # add data to use wanda, sparsegpt, oats or osscar instead of magnitude
+            ? $"""
+              # calibration:                  # add data to use {calibrated} instead of magnitude
               #   dataset: data/calibration.txt
               #   samples: 128
               """

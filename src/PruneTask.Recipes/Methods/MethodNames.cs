@@ -1,6 +1,6 @@
 namespace PruneTask.Recipes.Methods;
 
-/// <summary>The <c>method:</c> values a recipe accepts.</summary>
+/// <summary>The <c>method:</c> values a recipe accepts; each is declared in <see cref="MethodCatalog"/>.</summary>
 public static class MethodNames
 {
     public const string Magnitude = "magnitude";
@@ -8,7 +8,5 @@ public static class MethodNames
     public const string SparseGpt = "sparsegpt";
     public const string Oats = "oats";
     public const string Osscar = "osscar";
-
-    /// <summary>Structured baseline: drop the MLP neurons with the smallest weight norm, no refit.</summary>
     public const string Norm = "norm";
 }

@@ -19,8 +19,8 @@ public abstract record PruneTarget
     /// <summary>The recipe key of this target: sparsity, pattern, compression or keep.</summary>
     public string Key => KeyOf(Kind);
 
-    /// <summary>True for the targets an allocation strategy such as OWL may vary per block (a pattern varies its N).</summary>
-    public bool IsAllocatable => Kind is TargetKind.Sparsity or TargetKind.Compression or TargetKind.Pattern;
+    /// <summary>True for the targets an allocation strategy such as OWL may vary per block (declared in <see cref="Methods.TargetKinds"/>).</summary>
+    public bool IsAllocatable => Methods.TargetKinds.Find(Kind).IsAllocatable;
 
     /// <summary>A target of one of the fraction kinds (all but <see cref="TargetKind.Pattern"/>).</summary>
     public static PruneTarget OfFraction(TargetKind kind, double fraction) => kind switch

@@ -9,8 +9,8 @@ internal static class LayerRuleReader
 {
     private const string Match = "match";
     private const string Regex = "regex";
-    private const string Skip = "skip";
-    private const string Allocation = "allocation";
+    public const string Skip = "skip";
+    public const string Allocation = "allocation";
 
     public static IReadOnlyList<string> Keys { get; } = [Match, Regex, Skip, Allocation, .. MethodSettingsReader.Keys];
 

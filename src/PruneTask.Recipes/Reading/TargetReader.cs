@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PruneTask.Recipes.Diagnostics;
+using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
 
 namespace PruneTask.Recipes.Reading;
@@ -12,8 +13,6 @@ namespace PruneTask.Recipes.Reading;
 internal static partial class TargetReader
 {
     public static IReadOnlyList<string> Keys { get; } = [.. Enum.GetValues<TargetKind>().Select(PruneTarget.KeyOf)];
-
-    private static readonly NumberRange _keepRange = new(0, true, 1, false);
 
     public static Located<PruneTarget>? Read(SectionReader section)
     {
@@ -38,8 +37,7 @@ internal static partial class TargetReader
             return ReadPattern(section, key);
         }
 
-        var range = kind == TargetKind.Keep ? _keepRange : NumberRange.Fraction;
-        return section.Number(key, range) is { } value
+        return section.Number(key, TargetKinds.Find(kind).Range!) is { } value
             ? new Located<PruneTarget>(PruneTarget.OfFraction(kind, value.Value), value.Position)
             : null;
     }
@@ -76,6 +74,6 @@ internal static partial class TargetReader
 
     private static int Parse(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^([1-9][0-9]{0,5}):([1-9][0-9]{0,5})$")]
+    [GeneratedRegex(TargetKinds.PatternSyntax)]
     private static partial Regex PatternSyntax();
 }

@@ -40,7 +40,7 @@ internal static class RecipeChecks
         var unused = format.Value switch
         {
             OutputFormat.Factored => !layers.Any(l => l.Method == MethodNames.Oats) ? "no layer uses oats" : null,
-            OutputFormat.Shrunk => !layers.Any(l => l.Method is { } m && MethodCatalog.Find(m)!.IsStructured) ? "no layer uses a structured method (osscar, norm)" : null,
+            OutputFormat.Shrunk => !layers.Any(l => l.Method is { } m && MethodCatalog.Find(m)!.IsStructured) ? $"no layer uses a structured method ({string.Join(", ", MethodCatalog.Methods.Where(m => m.IsStructured).Select(m => m.Name))})" : null,
             _ => null,
         };
 

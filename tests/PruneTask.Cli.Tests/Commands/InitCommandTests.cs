@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PruneTask.Recipes;
 using PruneTask.Tests.Common;
 
@@ -48,16 +47,6 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(ExitCodes.Invalid, exitCode);
         Assert.Contains("--force", error, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(recipe));
-    }
-
-    [Fact]
-    public void Schema_prints_the_embedded_schema()
-    {
-        var (exitCode, output, _) = Cli.Run("schema");
-
-        Assert.Equal(ExitCodes.Ok, exitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, RecipeSchema.FileName)), output);
-        using var _json = JsonDocument.Parse(output);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using PruneTask.Recipes.Methods;
 using PruneTask.Tests.Common;
 
 namespace PruneTask.Cli.Tests.Commands;
@@ -49,6 +51,18 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(("wanda", "sparsity 0.5"), MethodAndTarget(layers["model.layers.1.mlp.up_proj"]));
         Assert.Equal(JsonValueKind.Null, layers["model.layers.0.self_attn.q_proj"].GetProperty("method").ValueKind);
         Assert.Contains("0.01", layers["model.layers.1.mlp.down_proj"].GetProperty("options").GetProperty("damping").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_shows_every_option_of_the_layer_method_with_the_declared_default()
+    {
+        var layers = PlanJson().GetProperty("layers").EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!);
+        var sparseGpt = MethodCatalog.Find(MethodNames.SparseGpt)!;
+
+        var shown = layers["model.layers.1.mlp.down_proj"].GetProperty("options").EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetString());
+
+        Assert.Equal(sparseGpt.Options.ToDictionary(o => o.Name, o => (string?)Convert.ToString(o.Default, CultureInfo.InvariantCulture)), shown);
+        Assert.Empty(layers["model.layers.1.mlp.up_proj"].GetProperty("options").EnumerateObject());
     }
 
     [Fact]

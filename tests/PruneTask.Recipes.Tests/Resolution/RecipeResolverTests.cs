@@ -1,4 +1,5 @@
 using PruneTask.Recipes.Diagnostics;
+using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 using PruneTask.Recipes.Tests.Support;
@@ -23,8 +24,9 @@ public sealed class RecipeResolverTests : IDisposable
         Assert.Empty(result.Diagnostics);
         Assert.Equal(14, result.Layers.Count);
         Assert.All(result.Layers, l => Assert.Equal(("sparsegpt", new PruneTarget.Sparsity(0.5)), (l.Method, l.Target)));
-        Assert.Equal(["blocksize", "damping"], result.Layer(Q0).Options.Keys);
-        Assert.Equal([128L, 0.01], result.Layer(Q0).Options.Values);
+        var declared = MethodCatalog.Find(MethodNames.SparseGpt)!.Options.OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(declared.Select(o => o.Name), result.Layer(Q0).Options.Keys);
+        Assert.Equal(declared.Select(o => o.Default), result.Layer(Q0).Options.Values);
         Assert.Equal(["defaults"], result.Layer(Q0).Sources);
     }
 
