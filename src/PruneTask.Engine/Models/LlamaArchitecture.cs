@@ -6,81 +6,51 @@ namespace PruneTask.Engine.Models;
 /// Llama, Mistral and Qwen2 decoders: RMSNorm, rotary attention with grouped key/value heads, SwiGLU MLP.
 /// Biases are used wherever the checkpoint holds them (Qwen2's q/k/v) and required where config.json says so.
 /// </summary>
-internal sealed class LlamaArchitecture : IArchitecture
+internal class LlamaArchitecture : TransformerArchitecture<LlamaSettings>
 {
-    public IReadOnlyList<string> Names { get; } = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM"];
+    public override IReadOnlyList<string> Names { get; } = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM"];
 
-    public ModelConfig ReadConfig(ConfigJson json, string architecture)
-    {
-        var hiddenSize = json.PositiveInt("hidden_size");
-        var heads = json.PositiveInt("num_attention_heads");
-        var keyValueHeads = json.PositiveInt("num_key_value_heads", heads);
-        if (heads % keyValueHeads != 0)
-        {
-            throw new InvalidModelException(
-                $"config.json: num_attention_heads ({heads}) must be a multiple of num_key_value_heads ({keyValueHeads}).");
-        }
+    protected override ModelConfigKeys Keys { get; } = new() { KeyValueHeads = true, HeadDim = true };
 
-        var config = new ModelConfig
-        {
-            Architecture = architecture,
-            ModelType = json.String("model_type") ?? architecture,
-            HiddenSize = hiddenSize,
-            NumLayers = json.PositiveInt("num_hidden_layers"),
-            NumHeads = heads,
-            NumKeyValueHeads = keyValueHeads,
-            HeadDim = json.PositiveInt("head_dim", hiddenSize / heads),
-            IntermediateSize = json.PositiveInt("intermediate_size"),
-            VocabSize = json.PositiveInt("vocab_size"),
-            TieWordEmbeddings = json.Bool("tie_word_embeddings", false),
-            TorchDtype = json.String("torch_dtype"),
-            Json = json,
-        };
-        _ = LlamaSettings.Read(config);
-        _ = BlockShapes.Read(config);
-        return config;
-    }
-
-    public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
-    {
-        var settings = LlamaSettings.Read(config);
-        var prefix = Prefix(weights);
-        var hidden = config.HiddenSize;
-        var shapes = BlockShapes.Read(config);
-        var specs = new List<LinearSpec>();
-        for (var block = 0; block < config.NumLayers; block++)
-        {
-            var inner = shapes[block].IntermediateSize;
-            var (queryWidth, keyValueWidth) = ((long)shapes[block].NumHeads * config.HeadDim, (long)shapes[block].NumKeyValueHeads * config.HeadDim);
-            var attention = $"{prefix}layers.{block}.self_attn.";
-            var mlp = $"{prefix}layers.{block}.mlp.";
-            LinearSpec Linear(string name, LinearRole role, string inputKey, long outFeatures, long inFeatures, bool biasRequired) =>
-                CheckpointTensors.Linear(weights, name, block, role, inputKey, outFeatures, inFeatures, biasRequired);
-
-            specs.Add(Linear(attention + "q_proj", LinearRole.Query, attention + "q_proj", queryWidth, hidden, settings.AttentionBias));
-            specs.Add(Linear(attention + "k_proj", LinearRole.Key, attention + "q_proj", keyValueWidth, hidden, settings.AttentionBias));
-            specs.Add(Linear(attention + "v_proj", LinearRole.Value, attention + "q_proj", keyValueWidth, hidden, settings.AttentionBias));
-            specs.Add(Linear(attention + "o_proj", LinearRole.Output, attention + "o_proj", hidden, queryWidth, settings.AttentionBias));
-            specs.Add(Linear(mlp + "gate_proj", LinearRole.Gate, mlp + "gate_proj", inner, hidden, settings.MlpBias));
-            specs.Add(Linear(mlp + "up_proj", LinearRole.Up, mlp + "gate_proj", inner, hidden, settings.MlpBias));
-            specs.Add(Linear(mlp + "down_proj", LinearRole.Down, mlp + "down_proj", hidden, inner, settings.MlpBias));
-        }
-
-        return specs;
-    }
-
-    public PrunableModel Create(ModelConfig config, ITensorSource weights)
-    {
-        var settings = LlamaSettings.Read(config);
-        var prefix = Prefix(weights);
-        var specs = DescribeLinears(config, weights);
-        var rotary = new RotaryEmbedding(config.HeadDim, settings.RopeTheta, settings.RopeScaling);
-        var shapes = BlockShapes.Read(config);
-        return LlamaModel.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new LlamaBlock(config, shapes[i], settings, rotary, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
-            .ToArray());
-    }
-
-    /// <summary>"model." for *ForCausalLM checkpoints, "" for those saved from the bare LlamaModel.</summary>
+    /// <summary>"model." for *ForCausalLM checkpoints, "" for those saved from the bare base model.</summary>
     internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.", "");
+
+    internal override LlamaSettings Settings(ModelConfig config) => LlamaSettings.Read(config);
+
+    protected override string BlockPrefix(ModelConfig config, ITensorSource weights) => Prefix(weights) + "layers.";
+
+    protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, LlamaSettings settings)
+    {
+        var (hidden, inner) = (block.Config.HiddenSize, block.Shape.IntermediateSize);
+        var (queryWidth, keyValueWidth) = ((long)block.Shape.NumHeads * block.Config.HeadDim, (long)block.Shape.NumKeyValueHeads * block.Config.HeadDim);
+        yield return block.Linear("self_attn.q_proj", LinearRole.Query, "self_attn.q_proj", queryWidth, hidden, settings.AttentionBias);
+        yield return block.Linear("self_attn.k_proj", LinearRole.Key, "self_attn.q_proj", keyValueWidth, hidden, settings.AttentionBias);
+        yield return block.Linear("self_attn.v_proj", LinearRole.Value, "self_attn.q_proj", keyValueWidth, hidden, settings.AttentionBias);
+        yield return block.Linear("self_attn.o_proj", LinearRole.Output, "self_attn.o_proj", hidden, queryWidth, settings.AttentionBias);
+        yield return block.Linear("mlp.gate_proj", LinearRole.Gate, "mlp.gate_proj", inner, hidden, settings.MlpBias);
+        yield return block.Linear("mlp.up_proj", LinearRole.Up, "mlp.gate_proj", inner, hidden, settings.MlpBias);
+        yield return block.Linear("mlp.down_proj", LinearRole.Down, "mlp.down_proj", hidden, inner, settings.MlpBias);
+    }
+
+    /// <summary>x + attention(rmsnorm(x)), then h + down(silu(gate(n)) · up(n)) with n = rmsnorm(h); one rotary embedding for all blocks.</summary>
+    protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, LlamaSettings settings)
+    {
+        var rotary = Rotary(config, settings);
+        return (block, specs) =>
+        {
+            var hidden = config.HiddenSize;
+            var attention = SelfAttention.Grouped(block.Shape, config.HeadDim) with { Rotary = rotary, SlidingWindow = settings.SlidingWindow };
+            return new ResidualBlock(block, specs, new BlockParts(
+                new RmsNormWeights(block.Tensor("input_layernorm.weight", hidden), settings.RmsNormEps),
+                attention,
+                new RmsNormWeights(block.Tensor("post_attention_layernorm.weight", hidden), settings.RmsNormEps),
+                Activation: null));
+        };
+    }
+
+    protected override PrunableModel CreateModel(
+        ModelConfig config, LlamaSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
+        LlamaModel.Create(config, settings, weights, Prefix(weights), createBlocks);
+
+    protected static RotaryEmbedding Rotary(ModelConfig config, LlamaSettings settings) => new(config.HeadDim, settings.RopeTheta, settings.RopeScaling);
 }

@@ -1,48 +1,68 @@
 using PruneTask.Engine.IO;
+using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
 
 /// <summary>
 /// Vision Transformers: patch embedding, CLS token, learned positions, pre-LayerNorm encoder layers without a mask,
 /// exact GELU; ViTForImageClassification adds a classifier on the CLS token. Images must have config.json's
-/// image_size (positions are not interpolated).
+/// image_size (positions are not interpolated). No vocabulary (<see cref="ModelConfig.VocabSize"/> is 0).
 /// </summary>
-internal sealed class VitArchitecture : IArchitecture
+internal class VitArchitecture : TransformerArchitecture<VisionSettings>
 {
     private const string Classification = "ViTForImageClassification";
 
-    public IReadOnlyList<string> Names { get; } = [Classification, "ViTModel"];
+    public override IReadOnlyList<string> Names { get; } = [Classification, "ViTModel"];
 
-    public ModelConfig ReadConfig(ConfigJson json, string architecture)
-    {
-        var config = VisionConfig.Read(json, architecture, json.PositiveInt("intermediate_size"));
-        _ = Settings(config);
-        return config;
-    }
+    protected override ModelConfigKeys Keys { get; } = new() { Vocabulary = false };
 
-    public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
-    {
-        var settings = Settings(config);
-        var names = TensorNames(config, weights);
-        return Enumerable.Range(0, config.NumLayers)
-            .SelectMany(i => VitBlock.Describe(weights, $"{names.Layers}{i}.", i, config, settings))
-            .ToArray();
-    }
-
-    public PrunableModel Create(ModelConfig config, ITensorSource weights)
-    {
-        var settings = Settings(config);
-        var names = TensorNames(config, weights);
-        var specs = DescribeLinears(config, weights);
-        return VisionEncoderModel.Create(config, settings, weights, names, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new VitBlock(config, settings, $"{names.Layers}{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
-            .ToArray());
-    }
-
-    private static VisionSettings Settings(ModelConfig config) => VisionSettings.Read(config, layerNormEps: 1e-12, imageSize: 224, patchSize: 16);
+    internal override VisionSettings Settings(ModelConfig config) => VisionSettings.Read(config, layerNormEps: 1e-12, imageSize: 224, patchSize: 16);
 
     /// <summary>"vit." for ViTForImageClassification checkpoints, "" for those saved from the bare ViTModel.</summary>
-    private static VisionTensorNames TensorNames(ModelConfig config, ITensorSource weights) => VisionTensorNames.Under(
+    protected virtual VisionTensorNames TensorNames(ModelConfig config, ITensorSource weights) => VisionTensorNames.Under(
         CheckpointTensors.ResolvePrefix(weights, "embeddings.cls_token", "vit.", ""),
         config.Architecture == Classification ? "classifier" : null);
+
+    protected override string BlockPrefix(ModelConfig config, ITensorSource weights) => TensorNames(config, weights).Layers;
+
+    protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, VisionSettings settings)
+    {
+        var hidden = block.Config.HiddenSize;
+        yield return block.Linear("attention.attention.query", LinearRole.Query, "attention.attention.query", hidden, hidden, settings.QkvBias);
+        yield return block.Linear("attention.attention.key", LinearRole.Key, "attention.attention.query", hidden, hidden, settings.QkvBias);
+        yield return block.Linear("attention.attention.value", LinearRole.Value, "attention.attention.query", hidden, hidden, settings.QkvBias);
+        yield return block.Linear("attention.output.dense", LinearRole.Output, "attention.output.dense", hidden, hidden, true);
+        foreach (var linear in DescribeMlp(block))
+        {
+            yield return linear;
+        }
+    }
+
+    /// <summary>intermediate.dense, then output.dense.</summary>
+    protected virtual IEnumerable<LinearSpec> DescribeMlp(BlockSite block)
+    {
+        var (hidden, inner) = (block.Config.HiddenSize, block.Config.IntermediateSize);
+        yield return block.Linear("intermediate.dense", LinearRole.Up, "intermediate.dense", inner, hidden, true);
+        yield return block.Linear("output.dense", LinearRole.Down, "output.dense", hidden, inner, true);
+    }
+
+    protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, VisionSettings settings)
+    {
+        var activation = Activations.Resolve(settings.Activation, "hidden_act");
+        return (block, specs) => new ResidualBlock(block, specs, Parts(block, settings, activation));
+    }
+
+    /// <summary>x + attention(layernorm_before(x)), then h + output(act(intermediate(layernorm_after(h)))).</summary>
+    protected virtual BlockParts Parts(BlockSite block, VisionSettings settings, Func<Tensor, Tensor> activation) =>
+        new(Norm(block, "layernorm_before", settings), Attention(block.Config), Norm(block, "layernorm_after", settings), activation);
+
+    /// <summary>Bidirectional: an encoder's tokens see each other.</summary>
+    protected static SelfAttention Attention(ModelConfig config) => new(config.NumHeads, config.NumHeads, config.HeadDim) { Causal = false };
+
+    protected static LayerNormWeights Norm(BlockSite block, string name, VisionSettings settings) =>
+        new(block.Weights, $"{block.Name}.{name}", block.Config.HiddenSize, affine: true, settings.LayerNormEps);
+
+    protected override PrunableModel CreateModel(
+        ModelConfig config, VisionSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
+        VisionEncoderModel.Create(config, settings, weights, TensorNames(config, weights), createBlocks);
 }
