@@ -24,16 +24,12 @@ internal sealed class Dinov2Architecture : VitArchitecture
     protected override IEnumerable<LinearSpec> DescribeMlp(BlockSite block)
     {
         var (hidden, inner) = (block.Config.HiddenSize, block.Config.IntermediateSize);
-        if (SwiGlu(block.Config.Json))
-        {
-            yield return block.Linear("mlp.weights_in", [(LinearRole.Gate, inner), (LinearRole.Up, inner)], "mlp.weights_in", hidden, biasRequired: true);
-            yield return block.Linear("mlp.weights_out", LinearRole.Down, "mlp.weights_out", hidden, inner, true);
-        }
-        else
-        {
-            yield return block.Linear("mlp.fc1", LinearRole.Up, "mlp.fc1", inner, hidden, true);
-            yield return block.Linear("mlp.fc2", LinearRole.Down, "mlp.fc2", hidden, inner, true);
-        }
+        return SwiGlu(block.Config.Json)
+            ? [
+                block.Linear("mlp.weights_in", [(LinearRole.Gate, inner), (LinearRole.Up, inner)], "mlp.weights_in", hidden, biasRequired: true),
+                block.Linear("mlp.weights_out", LinearRole.Down, "mlp.weights_out", hidden, inner, true),
+            ]
+            : block.MlpLinears(gate: null, "mlp.fc1", "mlp.fc2", inner, bias: true);
     }
 
     /// <summary>h = x + λ₁ · attention(norm1(x)), then h + λ₂ · mlp(norm2(h)).</summary>

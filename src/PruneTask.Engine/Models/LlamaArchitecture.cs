@@ -21,15 +21,9 @@ internal class LlamaArchitecture : TransformerArchitecture<LlamaSettings>
 
     protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, LlamaSettings settings)
     {
-        var (hidden, inner) = (block.Config.HiddenSize, block.Shape.IntermediateSize);
         var (queryWidth, keyValueWidth) = ((long)block.Shape.NumHeads * block.Config.HeadDim, (long)block.Shape.NumKeyValueHeads * block.Config.HeadDim);
-        yield return block.Linear("self_attn.q_proj", LinearRole.Query, "self_attn.q_proj", queryWidth, hidden, settings.AttentionBias);
-        yield return block.Linear("self_attn.k_proj", LinearRole.Key, "self_attn.q_proj", keyValueWidth, hidden, settings.AttentionBias);
-        yield return block.Linear("self_attn.v_proj", LinearRole.Value, "self_attn.q_proj", keyValueWidth, hidden, settings.AttentionBias);
-        yield return block.Linear("self_attn.o_proj", LinearRole.Output, "self_attn.o_proj", hidden, queryWidth, settings.AttentionBias);
-        yield return block.Linear("mlp.gate_proj", LinearRole.Gate, "mlp.gate_proj", inner, hidden, settings.MlpBias);
-        yield return block.Linear("mlp.up_proj", LinearRole.Up, "mlp.gate_proj", inner, hidden, settings.MlpBias);
-        yield return block.Linear("mlp.down_proj", LinearRole.Down, "mlp.down_proj", hidden, inner, settings.MlpBias);
+        return block.AttentionLinears("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj", queryWidth, keyValueWidth, settings.AttentionBias, settings.AttentionBias)
+            .Concat(block.MlpLinears("mlp.gate_proj", "mlp.up_proj", "mlp.down_proj", block.Shape.IntermediateSize, settings.MlpBias));
     }
 
     /// <summary>x + attention(rmsnorm(x)), then h + down(silu(gate(n)) · up(n)) with n = rmsnorm(h); one rotary embedding for all blocks.</summary>

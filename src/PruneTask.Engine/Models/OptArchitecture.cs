@@ -22,13 +22,9 @@ internal sealed class OptArchitecture : TransformerArchitecture<OptSettings>
 
     protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, OptSettings settings)
     {
-        var (hidden, inner, heads) = (block.Config.HiddenSize, block.Shape.IntermediateSize, (long)block.Shape.NumHeads * block.Config.HeadDim);
-        yield return block.Linear("self_attn.q_proj", LinearRole.Query, "self_attn.q_proj", heads, hidden, settings.EnableBias);
-        yield return block.Linear("self_attn.k_proj", LinearRole.Key, "self_attn.q_proj", heads, hidden, settings.EnableBias);
-        yield return block.Linear("self_attn.v_proj", LinearRole.Value, "self_attn.q_proj", heads, hidden, settings.EnableBias);
-        yield return block.Linear("self_attn.out_proj", LinearRole.Output, "self_attn.out_proj", hidden, heads, settings.EnableBias);
-        yield return block.Linear("fc1", LinearRole.Up, "fc1", inner, hidden, settings.EnableBias);
-        yield return block.Linear("fc2", LinearRole.Down, "fc2", hidden, inner, settings.EnableBias);
+        var heads = (long)block.Shape.NumHeads * block.Config.HeadDim;
+        return block.AttentionLinears("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.out_proj", heads, heads, settings.EnableBias, settings.EnableBias)
+            .Concat(block.MlpLinears(gate: null, "fc1", "fc2", block.Shape.IntermediateSize, settings.EnableBias));
     }
 
     /// <summary>Pre-LN (OPT-125m): x + attn(ln(x)), then h + fc2(relu(fc1(ln(h)))). Post-LN (OPT-350m): ln(x + attn(x)), then ln(h + fc2(relu(fc1(h)))).</summary>

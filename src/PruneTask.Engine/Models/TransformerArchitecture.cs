@@ -69,11 +69,38 @@ internal sealed record BlockSite(ModelConfig Config, ITensorSource Weights, stri
     /// <summary>A linear of the block whose rows are <paramref name="parts"/>: a fused one with several, stored <paramref name="layout"/>.</summary>
     public LinearSpec Linear(
         string name, IReadOnlyList<(LinearRole Role, long Rows)> parts, string inputName, long inFeatures, bool biasRequired, WeightLayout layout = WeightLayout.OutIn) =>
-        CheckpointLinears.Describe(Weights, $"{Name}.{name}", Index, parts, $"{Name}.{inputName}", inFeatures, layout, biasRequired);
+        CheckpointTensors.Linear(Weights, $"{Name}.{name}", Index, parts, $"{Name}.{inputName}", inFeatures, layout, biasRequired);
 
     /// <summary>A plain linear of the block; <paramref name="inputName"/> is the first linear that reads the same input.</summary>
     public LinearSpec Linear(string name, LinearRole role, string inputName, long outFeatures, long inFeatures, bool biasRequired) =>
         Linear(name, [(role, outFeatures)], inputName, inFeatures, biasRequired);
+
+    /// <summary>
+    /// Query, key and value, each a linear of its own reading the block's input (their input is named after the
+    /// query), and the output projection back to the hidden width.
+    /// </summary>
+    public IEnumerable<LinearSpec> AttentionLinears(
+        string query, string key, string value, string output, long queryWidth, long keyValueWidth, bool qkvBias, bool outputBias)
+    {
+        var hidden = Config.HiddenSize;
+        yield return Linear(query, LinearRole.Query, query, queryWidth, hidden, qkvBias);
+        yield return Linear(key, LinearRole.Key, query, keyValueWidth, hidden, qkvBias);
+        yield return Linear(value, LinearRole.Value, query, keyValueWidth, hidden, qkvBias);
+        yield return Linear(output, LinearRole.Output, output, hidden, queryWidth, outputBias);
+    }
+
+    /// <summary>The MLP's gate (when it has one) and up, which read the same input, then down.</summary>
+    public IEnumerable<LinearSpec> MlpLinears(string? gate, string up, string down, long inner, bool bias)
+    {
+        var hidden = Config.HiddenSize;
+        if (gate is not null)
+        {
+            yield return Linear(gate, LinearRole.Gate, gate, inner, hidden, bias);
+        }
+
+        yield return Linear(up, LinearRole.Up, gate ?? up, inner, hidden, bias);
+        yield return Linear(down, LinearRole.Down, down, hidden, inner, bias);
+    }
 
     /// <summary>A weight of the block that is not a linear's (a norm, a layer scale), checked against its shape.</summary>
     public LazyTensor Tensor(string name, params long[] shape)

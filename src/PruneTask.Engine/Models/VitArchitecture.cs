@@ -28,23 +28,14 @@ internal class VitArchitecture : TransformerArchitecture<VisionSettings>
     protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, VisionSettings settings)
     {
         var hidden = block.Config.HiddenSize;
-        yield return block.Linear("attention.attention.query", LinearRole.Query, "attention.attention.query", hidden, hidden, settings.QkvBias);
-        yield return block.Linear("attention.attention.key", LinearRole.Key, "attention.attention.query", hidden, hidden, settings.QkvBias);
-        yield return block.Linear("attention.attention.value", LinearRole.Value, "attention.attention.query", hidden, hidden, settings.QkvBias);
-        yield return block.Linear("attention.output.dense", LinearRole.Output, "attention.output.dense", hidden, hidden, true);
-        foreach (var linear in DescribeMlp(block))
-        {
-            yield return linear;
-        }
+        return block.AttentionLinears(
+                "attention.attention.query", "attention.attention.key", "attention.attention.value", "attention.output.dense", hidden, hidden, settings.QkvBias, outputBias: true)
+            .Concat(DescribeMlp(block));
     }
 
     /// <summary>intermediate.dense, then output.dense.</summary>
-    protected virtual IEnumerable<LinearSpec> DescribeMlp(BlockSite block)
-    {
-        var (hidden, inner) = (block.Config.HiddenSize, block.Config.IntermediateSize);
-        yield return block.Linear("intermediate.dense", LinearRole.Up, "intermediate.dense", inner, hidden, true);
-        yield return block.Linear("output.dense", LinearRole.Down, "output.dense", hidden, inner, true);
-    }
+    protected virtual IEnumerable<LinearSpec> DescribeMlp(BlockSite block) =>
+        block.MlpLinears(gate: null, "intermediate.dense", "output.dense", block.Config.IntermediateSize, bias: true);
 
     protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, VisionSettings settings)
     {
