@@ -18,14 +18,9 @@ internal static class Gpt2OnnxGraph
         var shapes = BlockShapes.Read(config);
         var table = prefix + "wte.weight";
         graph.Scope = prefix + "wte";
-        string hidden;
-        using (var embedding = weights.LoadFloat32(table))
-        using (var positionTable = weights.LoadFloat32(prefix + "wpe.weight"))
-        {
-            var tokens = decoder.Lookup(graph.Weight(table, embedding), OnnxDecoder.InputIds);
-            graph.Scope = prefix + "wpe";
-            hidden = graph.Node("Add", [tokens, decoder.Lookup(graph.Weight(prefix + "wpe.weight", positionTable), decoder.Positions)]);
-        }
+        var tokens = decoder.Lookup(weights, table, OnnxDecoder.InputIds);
+        graph.Scope = prefix + "wpe";
+        var hidden = graph.Node("Add", [tokens, decoder.Lookup(weights, prefix + "wpe.weight", decoder.Positions)]);
 
         foreach (var block in model.Blocks)
         {
@@ -33,22 +28,15 @@ internal static class Gpt2OnnxGraph
             var linears = new OnnxBlockLinears(decoder, block, factored);
             graph.Scope = name + ".attn";
             var attention = decoder.SelfAttention(
-                linears, Norm(decoder, model, name + ".ln_1", hidden), shapes[block.Index], config.HeadDim, settings.AttentionScale(config.HeadDim, block.Index));
+                linears, decoder.LayerNorm(hidden, weights, name + ".ln_1", affine: true, config.HiddenSize, settings.LayerNormEps), shapes[block.Index], config.HeadDim, settings.AttentionScale(config.HeadDim, block.Index));
             hidden = graph.Node("Add", [hidden, attention]);
             graph.Scope = name + ".mlp";
-            var inner = decoder.Activation(linears.Output(LinearRole.Up, Norm(decoder, model, name + ".ln_2", hidden)), settings.Activation);
+            var inner = decoder.Activation(linears.Output(LinearRole.Up, decoder.LayerNorm(hidden, weights, name + ".ln_2", affine: true, config.HiddenSize, settings.LayerNormEps)), settings.Activation);
             hidden = graph.Node("Add", [hidden, linears.Output(LinearRole.Down, inner)]);
         }
 
         graph.Scope = prefix + "ln_f";
-        hidden = Norm(decoder, model, prefix + "ln_f", hidden);
+        hidden = decoder.LayerNorm(hidden, weights, prefix + "ln_f", affine: true, config.HiddenSize, settings.LayerNormEps);
         decoder.Head(hidden, weights, table, config.TieWordEmbeddings);
-    }
-
-    private static string Norm(OnnxDecoder decoder, Gpt2Model model, string name, string x)
-    {
-        using var weight = model.Weights.LoadFloat32(name + ".weight");
-        using var bias = model.Weights.LoadFloat32(name + ".bias");
-        return decoder.LayerNorm(x, name, weight, bias, model.Config.HiddenSize, model.Settings.LayerNormEps);
     }
 }

@@ -18,11 +18,7 @@ internal static class LlamaOnnxGraph
         var shapes = BlockShapes.Read(config);
         var table = prefix + "embed_tokens.weight";
         graph.Scope = prefix + "embed_tokens";
-        string hidden;
-        using (var embedding = weights.LoadFloat32(table))
-        {
-            hidden = decoder.Lookup(graph.Weight(table, embedding), OnnxDecoder.InputIds);
-        }
+        var hidden = decoder.Lookup(weights, table, OnnxDecoder.InputIds);
 
         graph.Scope = prefix + "rotary_emb";
         var angles = decoder.RotaryAngles(new RotaryEmbedding(config.HeadDim, settings.RopeTheta, settings.RopeScaling).InverseFrequencies);
@@ -32,23 +28,17 @@ internal static class LlamaOnnxGraph
             var linears = new OnnxBlockLinears(decoder, block, factored);
             graph.Scope = name + ".self_attn";
             var attention = decoder.SelfAttention(
-                linears, Norm(decoder, weights, name + ".input_layernorm.weight", hidden, settings.RmsNormEps), shapes[block.Index], config.HeadDim,
+                linears, decoder.RmsNorm(hidden, weights, name + ".input_layernorm.weight", settings.RmsNormEps), shapes[block.Index], config.HeadDim,
                 1.0 / Math.Sqrt(config.HeadDim), angles, settings.SlidingWindow);
             hidden = graph.Node("Add", [hidden, attention]);
             graph.Scope = name + ".mlp";
-            var normed = Norm(decoder, weights, name + ".post_attention_layernorm.weight", hidden, settings.RmsNormEps);
+            var normed = decoder.RmsNorm(hidden, weights, name + ".post_attention_layernorm.weight", settings.RmsNormEps);
             var gated = graph.Node("Mul", [decoder.Activation(linears.Output(LinearRole.Gate, normed), "silu"), linears.Output(LinearRole.Up, normed)]);
             hidden = graph.Node("Add", [hidden, linears.Output(LinearRole.Down, gated)]);
         }
 
         graph.Scope = prefix + "norm";
-        hidden = Norm(decoder, weights, prefix + "norm.weight", hidden, settings.RmsNormEps);
+        hidden = decoder.RmsNorm(hidden, weights, prefix + "norm.weight", settings.RmsNormEps);
         decoder.Head(hidden, weights, table, config.TieWordEmbeddings);
-    }
-
-    private static string Norm(OnnxDecoder decoder, ITensorSource weights, string name, string x, double eps)
-    {
-        using var weight = weights.LoadFloat32(name);
-        return decoder.RmsNorm(x, name, weight, eps);
     }
 }

@@ -17,26 +17,17 @@ internal static class OptOnnxGraph
         var shapes = BlockShapes.Read(config);
         var table = prefix + "embed_tokens.weight";
         graph.Scope = prefix + "embed_tokens";
-        string tokens;
-        using (var embedding = weights.LoadFloat32(table))
-        {
-            tokens = decoder.Lookup(graph.Weight(table, embedding), OnnxDecoder.InputIds);
-        }
+        var tokens = decoder.Lookup(weights, table, OnnxDecoder.InputIds);
 
         if (settings.HasProjections(config))
         {
             graph.Scope = prefix + "project_in";
-            using var projectIn = weights.LoadFloat32(prefix + "project_in.weight");
-            tokens = decoder.Project(tokens, prefix + "project_in.weight", projectIn);
+            tokens = decoder.Project(tokens, weights, prefix + "project_in.weight");
         }
 
         graph.Scope = prefix + "embed_positions";
-        string positions;
-        using (var positionTable = weights.LoadFloat32(prefix + "embed_positions.weight"))
-        {
-            var rows = graph.Node("Add", [decoder.Positions, graph.Ints([OptSettings.PositionOffset], scalar: true)]);
-            positions = decoder.Lookup(graph.Weight(prefix + "embed_positions.weight", positionTable), rows);
-        }
+        var rows = graph.Node("Add", [decoder.Positions, graph.Ints([OptSettings.PositionOffset], scalar: true)]);
+        var positions = decoder.Lookup(weights, prefix + "embed_positions.weight", rows);
 
         var hidden = graph.Node("Add", [tokens, positions]);
         var before = settings.LayerNormBefore;
@@ -72,22 +63,12 @@ internal static class OptOnnxGraph
         if (settings.HasProjections(config))
         {
             graph.Scope = prefix + "project_out";
-            using var projectOut = weights.LoadFloat32(prefix + "project_out.weight");
-            hidden = decoder.Project(hidden, prefix + "project_out.weight", projectOut);
+            hidden = decoder.Project(hidden, weights, prefix + "project_out.weight");
         }
 
         decoder.Head(hidden, weights, table, config.TieWordEmbeddings);
     }
 
-    private static string Norm(OnnxDecoder decoder, OptModel model, string name, string x)
-    {
-        if (!model.Settings.LayerNormAffine)
-        {
-            return decoder.LayerNorm(x, null, null, null, model.Config.HiddenSize, OptSettings.LayerNormEps);
-        }
-
-        using var weight = model.Weights.LoadFloat32(name + ".weight");
-        using var bias = model.Weights.LoadFloat32(name + ".bias");
-        return decoder.LayerNorm(x, name, weight, bias, model.Config.HiddenSize, OptSettings.LayerNormEps);
-    }
+    private static string Norm(OnnxDecoder decoder, OptModel model, string name, string x) =>
+        decoder.LayerNorm(x, model.Weights, name, model.Settings.LayerNormAffine, model.Config.HiddenSize, OptSettings.LayerNormEps);
 }
