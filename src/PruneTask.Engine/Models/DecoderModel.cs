@@ -5,21 +5,34 @@ namespace PruneTask.Engine.Models;
 
 /// <summary>
 /// What every language model's ends share: the token embedding, and the head's projection to the vocabulary by
-/// lm_head or, when tie_word_embeddings, by the token embedding itself.
+/// lm_head or, when tie_word_embeddings, by the token embedding itself; and the family's settings and tensor prefix,
+/// which its ONNX graph reads too.
 /// </summary>
-internal abstract class DecoderModel : PrunableModel
+/// <typeparam name="TSettings">The family's settings of config.json beyond <see cref="ModelConfig"/>.</typeparam>
+internal abstract class DecoderModel<TSettings> : PrunableModel
 {
     private const string LmHeadName = "lm_head.weight";
     private readonly LazyTensor _tokens;
     private readonly LazyTensor _lmHead;
     private LazyTensor[]? _outer;
 
-    protected DecoderModel(ModelConfig config, ITensorSource weights, string tokenTable, IReadOnlyList<TransformerBlock> blocks)
+    protected DecoderModel(ModelConfig config, TSettings settings, ITensorSource weights, string prefix, string tokenTable, IReadOnlyList<TransformerBlock> blocks)
         : base(config, weights, blocks)
     {
+        Settings = settings;
+        Prefix = prefix;
+        TokenTable = tokenTable;
         _tokens = new LazyTensor(weights, tokenTable);
         _lmHead = config.TieWordEmbeddings ? _tokens : new LazyTensor(weights, LmHeadName);
     }
+
+    internal TSettings Settings { get; }
+
+    /// <summary>What the checkpoint's names outside lm_head start with ("model.", "transformer.", "").</summary>
+    internal string Prefix { get; }
+
+    /// <summary>The token embedding's tensor name, e.g. model.embed_tokens.weight.</summary>
+    internal string TokenTable { get; }
 
     protected sealed override IReadOnlyList<LazyTensor> OuterWeights =>
         _outer ??= [_tokens, .. FamilyWeights, .. Config.TieWordEmbeddings ? Array.Empty<LazyTensor>() : [_lmHead]];

@@ -36,7 +36,7 @@ internal sealed class Dinov2Architecture : VitArchitecture
     protected override BlockParts Parts(BlockSite block, VisionSettings settings, Func<Tensor, Tensor> activation)
     {
         var hidden = block.Config.HiddenSize;
-        return new(Norm(block, "norm1", settings), Attention(block.Config), Norm(block, "norm2", settings), activation)
+        return new(block.LayerNorm("norm1", settings.LayerNormEps), Attention(block.Config), block.LayerNorm("norm2", settings.LayerNormEps), activation)
         {
             LayerScales = (block.Tensor("layer_scale1.lambda1", hidden), block.Tensor("layer_scale2.lambda1", hidden)),
         };

@@ -41,12 +41,11 @@ internal sealed class Gpt2Architecture : TransformerArchitecture<Gpt2Settings>
     protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, Gpt2Settings settings)
     {
         var activation = Activations.Resolve(settings.Activation, "activation_function");
-        return (block, specs) =>
-        {
-            LayerNormWeights Norm(string name) => new(block.Weights, $"{block.Name}.{name}", config.HiddenSize, affine: true, settings.LayerNormEps);
-            var attention = new SelfAttention(block.Shape.NumHeads, block.Shape.NumHeads, config.HeadDim) { Scale = settings.AttentionScale(config.HeadDim, block.Index) };
-            return new ResidualBlock(block, specs, new BlockParts(Norm("ln_1"), attention, Norm("ln_2"), activation));
-        };
+        return (block, specs) => new ResidualBlock(block, specs, new BlockParts(
+            block.LayerNorm("ln_1", settings.LayerNormEps),
+            SelfAttention.PerHead(block.Shape.NumHeads, config.HeadDim) with { Scale = settings.AttentionScale(config.HeadDim, block.Index) },
+            block.LayerNorm("ln_2", settings.LayerNormEps),
+            activation));
     }
 
     protected override PrunableModel CreateModel(

@@ -5,21 +5,17 @@ using static TorchSharp.torch;
 namespace PruneTask.Engine.Models;
 
 /// <summary>GPT-2 embeddings (wte + wpe at positions 0..T-1) and head (ln_f, then lm_head or the tied wte).</summary>
-internal sealed class Gpt2Model : DecoderModel
+internal sealed class Gpt2Model : DecoderModel<Gpt2Settings>
 {
-    private readonly Gpt2Settings _settings;
     private readonly LazyTensor _positionEmbedding;
     private readonly LayerNormWeights _finalNorm;
 
     private Gpt2Model(ModelConfig config, Gpt2Settings settings, ITensorSource weights, string prefix, IReadOnlyList<TransformerBlock> blocks)
-        : base(config, weights, prefix + "wte.weight", blocks)
+        : base(config, settings, weights, prefix, prefix + "wte.weight", blocks)
     {
-        _settings = settings;
         _positionEmbedding = new LazyTensor(weights, prefix + "wpe.weight");
         _finalNorm = new LayerNormWeights(weights, prefix + "ln_f", config.HiddenSize, affine: true, settings.LayerNormEps);
     }
-
-    internal Gpt2Settings Settings => _settings;
 
     protected override IEnumerable<LazyTensor> FamilyWeights => [_positionEmbedding, .. _finalNorm.Tensors];
 
@@ -35,7 +31,7 @@ internal sealed class Gpt2Model : DecoderModel
     protected override Tensor EmbedCore(Tensor input)
     {
         var tokens = LookupTokens(input);
-        CheckLength(input, _settings.MaxPositions, "GPT-2", "n_positions");
+        CheckLength(input, Settings.MaxPositions, "GPT-2", "n_positions");
         return tokens.add(_positionEmbedding.Value.narrow(0, 0, input.shape[1]), RootedScalars.One);
     }
 

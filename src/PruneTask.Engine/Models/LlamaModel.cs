@@ -4,19 +4,15 @@ using static TorchSharp.torch;
 namespace PruneTask.Engine.Models;
 
 /// <summary>Llama-family embeddings (embed_tokens) and head (final RMSNorm, then lm_head or the tied embedding).</summary>
-internal sealed class LlamaModel : DecoderModel
+internal sealed class LlamaModel : DecoderModel<LlamaSettings>
 {
-    private readonly LlamaSettings _settings;
     private readonly LazyTensor _norm;
 
     private LlamaModel(ModelConfig config, LlamaSettings settings, ITensorSource weights, string prefix, IReadOnlyList<TransformerBlock> blocks)
-        : base(config, weights, prefix + "embed_tokens.weight", blocks)
+        : base(config, settings, weights, prefix, prefix + "embed_tokens.weight", blocks)
     {
-        _settings = settings;
         _norm = new LazyTensor(weights, prefix + "norm.weight");
     }
-
-    internal LlamaSettings Settings => _settings;
 
     protected override IEnumerable<LazyTensor> FamilyWeights => [_norm];
 
@@ -31,5 +27,5 @@ internal sealed class LlamaModel : DecoderModel
 
     protected override Tensor EmbedCore(Tensor input) => LookupTokens(input);
 
-    protected override Tensor HeadCore(Tensor hidden) => ToVocabulary(RmsNorm.Apply(hidden, _norm.Value, _settings.RmsNormEps));
+    protected override Tensor HeadCore(Tensor hidden) => ToVocabulary(RmsNorm.Apply(hidden, _norm.Value, Settings.RmsNormEps));
 }

@@ -31,15 +31,14 @@ internal sealed class OptArchitecture : TransformerArchitecture<OptSettings>
     protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, OptSettings settings)
     {
         var activation = Activations.Resolve(settings.Activation, "activation_function");
-        return (block, specs) =>
+        return (block, specs) => new ResidualBlock(block, specs, new BlockParts(
+            block.LayerNorm("self_attn_layer_norm", OptSettings.LayerNormEps, settings.LayerNormAffine),
+            SelfAttention.PerHead(block.Shape.NumHeads, config.HeadDim),
+            block.LayerNorm("final_layer_norm", OptSettings.LayerNormEps, settings.LayerNormAffine),
+            activation)
         {
-            LayerNormWeights Norm(string name) => new(block.Weights, $"{block.Name}.{name}", config.HiddenSize, settings.LayerNormAffine, OptSettings.LayerNormEps);
-            var attention = new SelfAttention(block.Shape.NumHeads, block.Shape.NumHeads, config.HeadDim);
-            return new ResidualBlock(block, specs, new BlockParts(Norm("self_attn_layer_norm"), attention, Norm("final_layer_norm"), activation)
-            {
-                NormAfter = !settings.LayerNormBefore,
-            });
-        };
+            NormAfter = !settings.LayerNormBefore,
+        });
     }
 
     protected override PrunableModel CreateModel(

@@ -8,18 +8,16 @@ namespace PruneTask.Engine.Models;
 /// OPT embeddings (tokens, project_in, learned positions at offset 2) and head (final LayerNorm when pre-LN,
 /// project_out, then lm_head or the tied token embedding).
 /// </summary>
-internal sealed class OptModel : DecoderModel
+internal sealed class OptModel : DecoderModel<OptSettings>
 {
-    private readonly OptSettings _settings;
     private readonly LazyTensor _embedPositions;
     private readonly LazyTensor? _projectIn;
     private readonly LazyTensor? _projectOut;
     private readonly LayerNormWeights? _finalNorm;
 
     private OptModel(ModelConfig config, OptSettings settings, ITensorSource weights, string prefix, IReadOnlyList<TransformerBlock> blocks)
-        : base(config, weights, prefix + "embed_tokens.weight", blocks)
+        : base(config, settings, weights, prefix, prefix + "embed_tokens.weight", blocks)
     {
-        _settings = settings;
         _embedPositions = new LazyTensor(weights, prefix + "embed_positions.weight");
         if (settings.HasProjections(config))
         {
@@ -31,8 +29,6 @@ internal sealed class OptModel : DecoderModel
             ? new LayerNormWeights(weights, prefix + "final_layer_norm", config.HiddenSize, settings.LayerNormAffine, OptSettings.LayerNormEps)
             : null;
     }
-
-    internal OptSettings Settings => _settings;
 
     protected override IEnumerable<LazyTensor> FamilyWeights =>
         new[] { _embedPositions, _projectIn, _projectOut }.OfType<LazyTensor>().Concat(_finalNorm?.Tensors ?? []);
@@ -61,7 +57,7 @@ internal sealed class OptModel : DecoderModel
             tokens = nn.functional.linear(tokens, _projectIn.Value);
         }
 
-        CheckLength(input, _settings.MaxPositions, "OPT", "max_position_embeddings");
+        CheckLength(input, Settings.MaxPositions, "OPT", "max_position_embeddings");
         return tokens.add(_embedPositions.Value.narrow(0, OptSettings.PositionOffset, input.shape[1]), RootedScalars.One);
     }
 

@@ -23,6 +23,9 @@ internal sealed record SelfAttention(int Heads, int KeyValueHeads, int HeadDim)
     /// <summary>See <see cref="MultiHeadAttention.Attend"/>.</summary>
     public IReadOnlyList<int>? KeyValueHeadOf { get; init; }
 
+    /// <summary>Attention in which every query head has a key and value head of its own.</summary>
+    public static SelfAttention PerHead(int heads, int headDim) => new(heads, heads, headDim);
+
     /// <summary>Grouped-query attention over a (possibly shrunk) decoder block's heads.</summary>
     public static SelfAttention Grouped(BlockShape shape, int headDim) =>
         new(shape.NumHeads, shape.NumKeyValueHeads, headDim) { KeyValueHeadOf = shape.IsEvenlyGrouped ? null : shape.KeyValueHeadOf };

@@ -102,6 +102,9 @@ internal sealed record BlockSite(ModelConfig Config, ITensorSource Weights, stri
         yield return Linear(down, LinearRole.Down, down, hidden, inner, bias);
     }
 
+    /// <summary>A LayerNorm of the block, <c>name.weight</c> and <c>name.bias</c> unless it has no affine weights.</summary>
+    public LayerNormWeights LayerNorm(string name, double eps, bool affine = true) => new(Weights, $"{Name}.{name}", Config.HiddenSize, affine, eps);
+
     /// <summary>A weight of the block that is not a linear's (a norm, a layer scale), checked against its shape.</summary>
     public LazyTensor Tensor(string name, params long[] shape)
     {

@@ -45,13 +45,10 @@ internal class VitArchitecture : TransformerArchitecture<VisionSettings>
 
     /// <summary>x + attention(layernorm_before(x)), then h + output(act(intermediate(layernorm_after(h)))).</summary>
     protected virtual BlockParts Parts(BlockSite block, VisionSettings settings, Func<Tensor, Tensor> activation) =>
-        new(Norm(block, "layernorm_before", settings), Attention(block.Config), Norm(block, "layernorm_after", settings), activation);
+        new(block.LayerNorm("layernorm_before", settings.LayerNormEps), Attention(block.Config), block.LayerNorm("layernorm_after", settings.LayerNormEps), activation);
 
     /// <summary>Bidirectional: an encoder's tokens see each other.</summary>
-    protected static SelfAttention Attention(ModelConfig config) => new(config.NumHeads, config.NumHeads, config.HeadDim) { Causal = false };
-
-    protected static LayerNormWeights Norm(BlockSite block, string name, VisionSettings settings) =>
-        new(block.Weights, $"{block.Name}.{name}", block.Config.HiddenSize, affine: true, settings.LayerNormEps);
+    protected static SelfAttention Attention(ModelConfig config) => SelfAttention.PerHead(config.NumHeads, config.HeadDim) with { Causal = false };
 
     protected override PrunableModel CreateModel(
         ModelConfig config, VisionSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>

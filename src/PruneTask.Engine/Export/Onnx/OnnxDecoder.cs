@@ -68,20 +68,34 @@ internal sealed class OnnxDecoder
         return Graph.Node("MatMul", [x, Graph.Weight(name, transposed)]);
     }
 
+    /// <summary>The token embedding of <c>input_ids</c>, in the scope of the table's module.</summary>
+    public string EmbedTokens<TSettings>(DecoderModel<TSettings> model)
+    {
+        Graph.Scope = model.TokenTable[..^".weight".Length];
+        return Lookup(model.Weights, model.TokenTable, InputIds);
+    }
+
+    /// <summary>The model's blocks in order, each with its module name, its linears in this graph and its sizes.</summary>
+    public IEnumerable<OnnxBlock> Blocks(PrunableModel model, FactoredWeights? factored)
+    {
+        var shapes = BlockShapes.Read(model.Config);
+        return model.Blocks.Select(block => new OnnxBlock(block.GetName(), block.Index, new OnnxBlockLinears(this, block, factored), shapes[block.Index]));
+    }
+
     /// <summary>
     /// The last node: hidden · lm_headᵀ, or hidden · tableᵀ when the head is tied to the embedding table already stored
     /// under <paramref name="table"/> (a Transpose of it, which ONNX Runtime folds once, instead of a second copy).
     /// </summary>
-    public void Head(string hidden, ITensorSource weights, string table, bool tied)
+    public void Head<TSettings>(string hidden, DecoderModel<TSettings> model)
     {
         Graph.Scope = "lm_head";
-        if (tied)
+        if (model.Config.TieWordEmbeddings)
         {
-            Graph.Node("MatMul", [hidden, Graph.Node("Transpose", [table], IntList("perm", 1, 0))]);
+            Graph.Node("MatMul", [hidden, Graph.Node("Transpose", [model.TokenTable], IntList("perm", 1, 0))]);
             return;
         }
 
-        Project(hidden, weights, "lm_head.weight");
+        Project(hidden, model.Weights, "lm_head.weight");
     }
 
     /// <summary>
