@@ -16,20 +16,20 @@ public static class BenchCommand
     {
         var options = new ThroughputOptions(
             "Model folders (a recipe's outputs, or any supported model).", "forward pass", "Threads for tensor work (default: all cores).");
-        var command = new Command("bench", "Measure tokens per second through the forward pass of model folders (dense, shrunk or factored) on the CPU.");
-        options.AddTo(command);
+        var command = options.CreateCommand(
+            "bench",
+            "Measure tokens per second through the forward pass of model folders (dense, shrunk or factored) on the CPU.",
+            (parseResult, settings) =>
+            {
+                NativeThreading.UseThreads(options.Threads(parseResult));
+                var results = ForwardThroughput.Measure(options.Models(parseResult), settings);
+                ThroughputOptions.Print(parseResult.InvocationConfiguration.Output, results);
+                options.Save(parseResult, new { settings.Batch, settings.Tokens, settings.Repeats, Threads = torch.get_num_threads(), Results = results });
+                return ExitCodes.Ok;
+            });
         command.Subcommands.Add(MethodBenchCommand.Create());
         command.Subcommands.Add(ModelBenchCommand.Create());
         command.Subcommands.Add(OnnxBenchCommand.Create());
-        command.SetAction(parseResult =>
-        {
-            NativeThreading.UseThreads(options.Threads(parseResult));
-            var settings = options.Settings(parseResult);
-            var results = ForwardThroughput.Measure(options.Models(parseResult), settings);
-            ThroughputOptions.Print(parseResult.InvocationConfiguration.Output, results);
-            options.Save(parseResult, new { settings.Batch, settings.Tokens, settings.Repeats, Threads = torch.get_num_threads(), Results = results });
-            return ExitCodes.Ok;
-        });
         return command;
     }
 }

@@ -16,11 +16,8 @@ public static class OnnxBenchCommand
     {
         var options = new ThroughputOptions(
             "Model folders: a recipe's outputs (with model.onnx), or any supported model.", "run", "ONNX Runtime intra-op threads (default: all cores).");
-        var command = new Command("onnx", "Measure tokens per second of model folders run by ONNX Runtime (CPU).");
-        options.AddTo(command);
-        command.SetAction(parseResult =>
+        return options.CreateCommand("onnx", "Measure tokens per second of model folders run by ONNX Runtime (CPU).", (parseResult, settings) =>
         {
-            var settings = options.Settings(parseResult);
             var threadCount = Math.Max(1, options.Threads(parseResult));
             var output = parseResult.InvocationConfiguration.Output;
             IReadOnlyList<ThroughputResult> results;
@@ -39,6 +36,5 @@ public static class OnnxBenchCommand
             options.Save(parseResult, new { settings.Batch, settings.Tokens, settings.Repeats, Threads = threadCount, Runtime = OnnxSession.RuntimeVersion, Results = results });
             return ExitCodes.Ok;
         });
-        return command;
     }
 }

@@ -25,20 +25,25 @@ internal sealed class ThroughputOptions
         _threads = new Option<int>("--threads") { Description = threadsDescription, DefaultValueFactory = _ => Environment.ProcessorCount };
     }
 
-    public void AddTo(Command command)
+    /// <summary>The command with these options, running <paramref name="measure"/> with the settings they give.</summary>
+    public Command CreateCommand(string name, string description, Func<ParseResult, ThroughputSettings, int> measure)
     {
+        var command = new Command(name, description);
         command.Arguments.Add(_models);
         foreach (var option in new Option[] { _batch, _tokens, _repeats, _threads, _json })
         {
             command.Options.Add(option);
         }
+
+        command.SetAction(parseResult => measure(parseResult, Settings(parseResult)));
+        return command;
     }
 
     public IReadOnlyList<string> Models(ParseResult parseResult) => parseResult.GetValue(_models)!;
 
     public int Threads(ParseResult parseResult) => parseResult.GetValue(_threads);
 
-    public ThroughputSettings Settings(ParseResult parseResult) => new(
+    private ThroughputSettings Settings(ParseResult parseResult) => new(
         Math.Max(1, parseResult.GetValue(_batch)), Math.Max(1, parseResult.GetValue(_tokens)), Math.Max(1, parseResult.GetValue(_repeats)));
 
     /// <summary>One line a result; <paramref name="weightsLabel"/> follows the weights' size ("onnx" for a graph file).</summary>
