@@ -8,28 +8,30 @@ namespace PruneTask.Engine.Export.Onnx;
 /// activation (gelu_new) and the MLP's c_proj; ln_f and lm_head or the tied wte. Conv1D weights ([in, out]) are read
 /// as [out, in] like every linear, so the graph's matrices are oriented alike.
 /// </summary>
-internal static class Gpt2OnnxGraph
+internal sealed class Gpt2OnnxGraph(OnnxDecoder decoder, Gpt2Model model) : DecoderGraph<Gpt2Settings>(decoder, model)
 {
-    public static void Build(OnnxDecoder decoder, Gpt2Model model, FactoredWeights? factored)
+    protected override string Embed(string tokens)
     {
-        var (graph, config, settings, prefix) = (decoder.Graph, model.Config, model.Settings, model.Prefix);
-        var tokens = decoder.EmbedTokens(model);
-        graph.Scope = prefix + "wpe";
-        var hidden = graph.Node("Add", [tokens, decoder.Lookup(model.Weights, prefix + "wpe.weight", decoder.Positions)]);
-        string Norm(string name, string x) => decoder.LayerNorm(x, model.Weights, name, affine: true, config.HiddenSize, settings.LayerNormEps);
-
-        foreach (var block in decoder.Blocks(model, factored))
-        {
-            graph.Scope = block.Name + ".attn";
-            var attention = decoder.SelfAttention(
-                block.Linears, Norm(block.Name + ".ln_1", hidden), block.Shape, config.HeadDim, settings.AttentionScale(config.HeadDim, block.Index));
-            hidden = graph.Node("Add", [hidden, attention]);
-            graph.Scope = block.Name + ".mlp";
-            var inner = decoder.Activation(block.Linears.Output(LinearRole.Up, Norm(block.Name + ".ln_2", hidden)), settings.Activation);
-            hidden = graph.Node("Add", [hidden, block.Linears.Output(LinearRole.Down, inner)]);
-        }
-
-        graph.Scope = prefix + "ln_f";
-        decoder.Head(Norm(prefix + "ln_f", hidden), model);
+        Graph.Scope = Prefix + "wpe";
+        return Graph.Node("Add", [tokens, Decoder.Lookup(Weights, Prefix + "wpe.weight", Decoder.Positions)]);
     }
+
+    protected override string Block(OnnxBlock block, string hidden)
+    {
+        Graph.Scope = block.Name + ".attn";
+        var attention = Decoder.SelfAttention(
+            block.Linears, Norm(block.Name + ".ln_1", hidden), block.Shape, Config.HeadDim, Settings.AttentionScale(Config.HeadDim, block.Index));
+        hidden = Graph.Node("Add", [hidden, attention]);
+        Graph.Scope = block.Name + ".mlp";
+        var inner = Decoder.Activation(block.Linears.Output(LinearRole.Up, Norm(block.Name + ".ln_2", hidden)), Settings.Activation);
+        return Graph.Node("Add", [hidden, block.Linears.Output(LinearRole.Down, inner)]);
+    }
+
+    protected override string Final(string hidden)
+    {
+        Graph.Scope = Prefix + "ln_f";
+        return Norm(Prefix + "ln_f", hidden);
+    }
+
+    private string Norm(string name, string x) => Decoder.LayerNorm(x, Weights, name, affine: true, Config.HiddenSize, Settings.LayerNormEps);
 }

@@ -8,27 +8,33 @@ namespace PruneTask.Engine.Export.Onnx;
 /// heads (and Mistral's or Phi-3's sliding window), SwiGLU MLP; final RMSNorm and lm_head or the tied embedding. Fused
 /// linears (Phi-3) are read by their parts.
 /// </summary>
-internal static class LlamaOnnxGraph
+internal sealed class LlamaOnnxGraph(OnnxDecoder decoder, LlamaModel model) : DecoderGraph<LlamaSettings>(decoder, model)
 {
-    public static void Build(OnnxDecoder decoder, LlamaModel model, FactoredWeights? factored)
-    {
-        var (graph, config, settings, weights) = (decoder.Graph, model.Config, model.Settings, model.Weights);
-        var hidden = decoder.EmbedTokens(model);
-        graph.Scope = model.Prefix + "rotary_emb";
-        var angles = decoder.RotaryAngles(new RotaryEmbedding(config.HeadDim, settings.RopeTheta, settings.RopeScaling).InverseFrequencies);
-        foreach (var block in decoder.Blocks(model, factored))
-        {
-            graph.Scope = block.Name + ".self_attn";
-            var normed = decoder.RmsNorm(hidden, weights, block.Name + ".input_layernorm.weight", settings.RmsNormEps);
-            hidden = graph.Node("Add", [hidden, decoder.SelfAttention(
-                block.Linears, normed, block.Shape, config.HeadDim, 1.0 / Math.Sqrt(config.HeadDim), angles, settings.SlidingWindow)]);
-            graph.Scope = block.Name + ".mlp";
-            normed = decoder.RmsNorm(hidden, weights, block.Name + ".post_attention_layernorm.weight", settings.RmsNormEps);
-            var gated = graph.Node("Mul", [decoder.Activation(block.Linears.Output(LinearRole.Gate, normed), "silu"), block.Linears.Output(LinearRole.Up, normed)]);
-            hidden = graph.Node("Add", [hidden, block.Linears.Output(LinearRole.Down, gated)]);
-        }
+    private (string Cos, string Sin) _angles;
 
-        graph.Scope = model.Prefix + "norm";
-        decoder.Head(decoder.RmsNorm(hidden, weights, model.Prefix + "norm.weight", settings.RmsNormEps), model);
+    /// <summary>The tokens as they are; the rotary angles every block uses are computed once, here.</summary>
+    protected override string Embed(string tokens)
+    {
+        Graph.Scope = Prefix + "rotary_emb";
+        _angles = Decoder.RotaryAngles(new RotaryEmbedding(Config.HeadDim, Settings.RopeTheta, Settings.RopeScaling).InverseFrequencies);
+        return tokens;
+    }
+
+    protected override string Block(OnnxBlock block, string hidden)
+    {
+        Graph.Scope = block.Name + ".self_attn";
+        var normed = Decoder.RmsNorm(hidden, Weights, block.Name + ".input_layernorm.weight", Settings.RmsNormEps);
+        hidden = Graph.Node("Add", [hidden, Decoder.SelfAttention(
+            block.Linears, normed, block.Shape, Config.HeadDim, 1.0 / Math.Sqrt(Config.HeadDim), _angles, Settings.SlidingWindow)]);
+        Graph.Scope = block.Name + ".mlp";
+        normed = Decoder.RmsNorm(hidden, Weights, block.Name + ".post_attention_layernorm.weight", Settings.RmsNormEps);
+        var gated = Graph.Node("Mul", [Decoder.Activation(block.Linears.Output(LinearRole.Gate, normed), "silu"), block.Linears.Output(LinearRole.Up, normed)]);
+        return Graph.Node("Add", [hidden, block.Linears.Output(LinearRole.Down, gated)]);
+    }
+
+    protected override string Final(string hidden)
+    {
+        Graph.Scope = Prefix + "norm";
+        return Decoder.RmsNorm(hidden, Weights, Prefix + "norm.weight", Settings.RmsNormEps);
     }
 }

@@ -7,58 +7,57 @@ namespace PruneTask.Engine.Export.Onnx;
 /// (through project_in when word_embed_proj_dim differs), learned positions at offset 2, pre- or post-LayerNorm blocks
 /// with a ReLU (or configured) MLP, final LayerNorm when pre-LN, project_out, lm_head or the tied embedding.
 /// </summary>
-internal static class OptOnnxGraph
+internal sealed class OptOnnxGraph(OnnxDecoder decoder, OptModel model) : DecoderGraph<OptSettings>(decoder, model)
 {
-    public static void Build(OnnxDecoder decoder, OptModel model, FactoredWeights? factored)
+    protected override string Embed(string tokens)
     {
-        var (graph, config, settings, prefix) = (decoder.Graph, model.Config, model.Settings, model.Prefix);
-        var tokens = decoder.EmbedTokens(model);
-        if (settings.HasProjections(config))
+        if (Settings.HasProjections(Config))
         {
-            graph.Scope = prefix + "project_in";
-            tokens = decoder.Project(tokens, model.Weights, prefix + "project_in.weight");
+            Graph.Scope = Prefix + "project_in";
+            tokens = Decoder.Project(tokens, Weights, Prefix + "project_in.weight");
         }
 
-        graph.Scope = prefix + "embed_positions";
-        var rows = graph.Node("Add", [decoder.Positions, graph.Ints([OptSettings.PositionOffset], scalar: true)]);
-        var hidden = graph.Node("Add", [tokens, decoder.Lookup(model.Weights, prefix + "embed_positions.weight", rows)]);
-        var before = settings.LayerNormBefore;
-        foreach (var block in decoder.Blocks(model, factored))
-        {
-            graph.Scope = block.Name + ".self_attn";
-            var attentionNorm = block.Name + ".self_attn_layer_norm";
-            var attended = graph.Node("Add", [hidden, decoder.SelfAttention(
-                block.Linears, before ? Norm(decoder, model, attentionNorm, hidden) : hidden, block.Shape, config.HeadDim, 1.0 / Math.Sqrt(config.HeadDim))]);
-            if (!before)
-            {
-                attended = Norm(decoder, model, attentionNorm, attended);
-            }
-
-            graph.Scope = block.Name + ".mlp";
-            var mlpNorm = block.Name + ".final_layer_norm";
-            var inner = decoder.Activation(block.Linears.Output(LinearRole.Up, before ? Norm(decoder, model, mlpNorm, attended) : attended), settings.Activation);
-            hidden = graph.Node("Add", [attended, block.Linears.Output(LinearRole.Down, inner)]);
-            if (!before)
-            {
-                hidden = Norm(decoder, model, mlpNorm, hidden);
-            }
-        }
-
-        if (settings.FinalLayerNorm)
-        {
-            graph.Scope = prefix + "final_layer_norm";
-            hidden = Norm(decoder, model, prefix + "final_layer_norm", hidden);
-        }
-
-        if (settings.HasProjections(config))
-        {
-            graph.Scope = prefix + "project_out";
-            hidden = decoder.Project(hidden, model.Weights, prefix + "project_out.weight");
-        }
-
-        decoder.Head(hidden, model);
+        Graph.Scope = Prefix + "embed_positions";
+        var rows = Graph.Node("Add", [Decoder.Positions, Graph.Ints([OptSettings.PositionOffset], scalar: true)]);
+        return Graph.Node("Add", [tokens, Decoder.Lookup(Weights, Prefix + "embed_positions.weight", rows)]);
     }
 
-    private static string Norm(OnnxDecoder decoder, OptModel model, string name, string x) =>
-        decoder.LayerNorm(x, model.Weights, name, model.Settings.LayerNormAffine, model.Config.HiddenSize, OptSettings.LayerNormEps);
+    protected override string Block(OnnxBlock block, string hidden)
+    {
+        var before = Settings.LayerNormBefore;
+        Graph.Scope = block.Name + ".self_attn";
+        var attentionNorm = block.Name + ".self_attn_layer_norm";
+        var attended = Graph.Node("Add", [hidden, Decoder.SelfAttention(
+            block.Linears, before ? Norm(attentionNorm, hidden) : hidden, block.Shape, Config.HeadDim, 1.0 / Math.Sqrt(Config.HeadDim))]);
+        if (!before)
+        {
+            attended = Norm(attentionNorm, attended);
+        }
+
+        Graph.Scope = block.Name + ".mlp";
+        var mlpNorm = block.Name + ".final_layer_norm";
+        var inner = Decoder.Activation(block.Linears.Output(LinearRole.Up, before ? Norm(mlpNorm, attended) : attended), Settings.Activation);
+        var output = Graph.Node("Add", [attended, block.Linears.Output(LinearRole.Down, inner)]);
+        return before ? output : Norm(mlpNorm, output);
+    }
+
+    protected override string Final(string hidden)
+    {
+        if (Settings.FinalLayerNorm)
+        {
+            Graph.Scope = Prefix + "final_layer_norm";
+            hidden = Norm(Prefix + "final_layer_norm", hidden);
+        }
+
+        if (Settings.HasProjections(Config))
+        {
+            Graph.Scope = Prefix + "project_out";
+            hidden = Decoder.Project(hidden, Weights, Prefix + "project_out.weight");
+        }
+
+        return hidden;
+    }
+
+    private string Norm(string name, string x) =>
+        Decoder.LayerNorm(x, Weights, name, Settings.LayerNormAffine, Config.HiddenSize, OptSettings.LayerNormEps);
 }
