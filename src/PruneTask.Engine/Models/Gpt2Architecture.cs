@@ -6,7 +6,7 @@ namespace PruneTask.Engine.Models;
 /// GPT-2: learned positions, pre-LayerNorm blocks, Conv1D linears stored [in, out] (each is read as [out, in] and
 /// written back as stored), one fused c_attn (q, k, v along its outputs), gelu_new MLP, head tied to wte.
 /// </summary>
-internal sealed class Gpt2Architecture : TransformerArchitecture<Gpt2Settings>
+internal sealed class Gpt2Architecture() : DecoderArchitecture<Gpt2Settings>(Gpt2Model.Create, "h.", "wte.weight", "transformer.", "")
 {
     public override IReadOnlyList<string> Names { get; } = ["GPT2LMHeadModel"];
 
@@ -19,12 +19,7 @@ internal sealed class Gpt2Architecture : TransformerArchitecture<Gpt2Settings>
         TieWordEmbeddings = true,
     };
 
-    /// <summary>"transformer." for GPT2LMHeadModel checkpoints, "" for those saved from the bare GPT2Model.</summary>
-    internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "wte.weight", "transformer.", "");
-
     internal override Gpt2Settings Settings(ModelConfig config) => Gpt2Settings.Read(config);
-
-    protected override string BlockPrefix(ModelConfig config, ITensorSource weights) => Prefix(weights) + "h.";
 
     protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, Gpt2Settings settings)
     {
@@ -47,10 +42,6 @@ internal sealed class Gpt2Architecture : TransformerArchitecture<Gpt2Settings>
             block.LayerNorm("ln_2", settings.LayerNormEps),
             activation));
     }
-
-    protected override PrunableModel CreateModel(
-        ModelConfig config, Gpt2Settings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
-        Gpt2Model.Create(config, settings, weights, Prefix(weights), createBlocks);
 }
 
 /// <summary>The GPT-2 settings of config.json beyond <see cref="ModelConfig"/>.</summary>

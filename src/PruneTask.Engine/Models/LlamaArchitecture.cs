@@ -6,18 +6,13 @@ namespace PruneTask.Engine.Models;
 /// Llama, Mistral and Qwen2 decoders: RMSNorm, rotary attention with grouped key/value heads, SwiGLU MLP.
 /// Biases are used wherever the checkpoint holds them (Qwen2's q/k/v) and required where config.json says so.
 /// </summary>
-internal class LlamaArchitecture : TransformerArchitecture<LlamaSettings>
+internal class LlamaArchitecture() : DecoderArchitecture<LlamaSettings>(LlamaModel.Create, "layers.", "embed_tokens.weight", "model.", "")
 {
     public override IReadOnlyList<string> Names { get; } = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM"];
 
     protected override ModelConfigKeys Keys { get; } = new() { KeyValueHeads = true, HeadDim = true };
 
-    /// <summary>"model." for *ForCausalLM checkpoints, "" for those saved from the bare base model.</summary>
-    internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.", "");
-
     internal override LlamaSettings Settings(ModelConfig config) => LlamaSettings.Read(config);
-
-    protected override string BlockPrefix(ModelConfig config, ITensorSource weights) => Prefix(weights) + "layers.";
 
     protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, LlamaSettings settings)
     {
@@ -41,10 +36,6 @@ internal class LlamaArchitecture : TransformerArchitecture<LlamaSettings>
                 Activation: null));
         };
     }
-
-    protected override PrunableModel CreateModel(
-        ModelConfig config, LlamaSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
-        LlamaModel.Create(config, settings, weights, Prefix(weights), createBlocks);
 
     protected static RotaryEmbedding Rotary(ModelConfig config, LlamaSettings settings) => new(config.HeadDim, settings.RopeTheta, settings.RopeScaling);
 }

@@ -6,19 +6,13 @@ namespace PruneTask.Engine.Models;
 /// OPT decoders: learned positions (offset 2), LayerNorm before or after each sublayer (do_layer_norm_before),
 /// ReLU MLP fc1/fc2, biases, and project_in/project_out when word_embed_proj_dim differs from hidden_size.
 /// </summary>
-internal sealed class OptArchitecture : TransformerArchitecture<OptSettings>
+internal sealed class OptArchitecture() : DecoderArchitecture<OptSettings>(OptModel.Create, "layers.", "embed_tokens.weight", "model.decoder.", "decoder.")
 {
     public override IReadOnlyList<string> Names { get; } = ["OPTForCausalLM"];
 
     protected override ModelConfigKeys Keys { get; } = new() { IntermediateSize = (json, _) => json.PositiveInt("ffn_dim"), TieWordEmbeddings = true };
 
-    /// <summary>"model.decoder." for OPTForCausalLM checkpoints, "decoder." for those saved from the bare OPTModel.</summary>
-    internal static string Prefix(ITensorSource weights) =>
-        CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.decoder.", "decoder.");
-
     internal override OptSettings Settings(ModelConfig config) => OptSettings.Read(config);
-
-    protected override string BlockPrefix(ModelConfig config, ITensorSource weights) => Prefix(weights) + "layers.";
 
     protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, OptSettings settings)
     {
@@ -40,10 +34,6 @@ internal sealed class OptArchitecture : TransformerArchitecture<OptSettings>
             NormAfter = !settings.LayerNormBefore,
         });
     }
-
-    protected override PrunableModel CreateModel(
-        ModelConfig config, OptSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
-        OptModel.Create(config, settings, weights, Prefix(weights), createBlocks);
 }
 
 /// <summary>The OPT settings of config.json beyond <see cref="ModelConfig"/>.</summary>

@@ -37,6 +37,10 @@ internal class VitArchitecture : TransformerArchitecture<VisionSettings>
     protected virtual IEnumerable<LinearSpec> DescribeMlp(BlockSite block) =>
         block.MlpLinears(gate: null, "intermediate.dense", "output.dense", block.Config.IntermediateSize, bias: true);
 
+    protected override PrunableModel CreateModel(
+        ModelConfig config, VisionSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
+        VisionEncoderModel.Create(config, settings, weights, TensorNames(config, weights), createBlocks);
+
     protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, VisionSettings settings)
     {
         var activation = Activations.Resolve(settings.Activation, "hidden_act");
@@ -49,10 +53,6 @@ internal class VitArchitecture : TransformerArchitecture<VisionSettings>
 
     /// <summary>Bidirectional: an encoder's tokens see each other.</summary>
     protected static SelfAttention Attention(ModelConfig config) => SelfAttention.PerHead(config.NumHeads, config.HeadDim) with { Causal = false };
-
-    protected override PrunableModel CreateModel(
-        ModelConfig config, VisionSettings settings, ITensorSource weights, Func<IReadOnlyList<TransformerBlock>> createBlocks) =>
-        VisionEncoderModel.Create(config, settings, weights, TensorNames(config, weights), createBlocks);
 }
 
 /// <summary>The settings of a ViT-style encoder's config.json beyond <see cref="ModelConfig"/>.</summary>
