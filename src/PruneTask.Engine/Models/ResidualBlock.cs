@@ -37,10 +37,11 @@ internal sealed class ResidualBlock : TransformerBlock
             return mlpNorm.Apply(attended.add(Mlp(attended), RootedScalars.One));
         }
 
+        var scales = _parts.LayerScales;
         var attention = _parts.Attention.Apply(_linears, attentionNorm.Apply(hidden));
-        var h = hidden.add(_parts.LayerScales is { } scales ? attention.mul(scales.Attention.Value) : attention, RootedScalars.One);
+        var h = hidden.add(scales is null ? attention : attention.mul(scales.Value.Attention.Value), RootedScalars.One);
         var mlp = Mlp(mlpNorm.Apply(h));
-        return h.add(_parts.LayerScales is { } s ? mlp.mul(s.Mlp.Value) : mlp, RootedScalars.One);
+        return h.add(scales is null ? mlp : mlp.mul(scales.Value.Mlp.Value), RootedScalars.One);
     }
 
     private Tensor Mlp(Tensor x)
