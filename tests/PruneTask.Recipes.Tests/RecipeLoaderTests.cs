@@ -2,6 +2,7 @@ using PruneTask.Recipes.Diagnostics;
 using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Tests.Support;
+using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests;
 
@@ -14,7 +15,7 @@ public sealed class RecipeLoaderTests : IDisposable
     [Fact]
     public void Minimal_recipe_loads_with_every_default_filled_in()
     {
-        var result = _folder.Load(RecipeFolder.Minimal, name: "llama-50.prune.yaml");
+        var result = _folder.Load(SampleRecipes.Minimal, name: "llama-50.prune.yaml");
 
         Assert.Empty(result.Diagnostics);
         var recipe = result.Recipe!;
@@ -34,7 +35,7 @@ public sealed class RecipeLoaderTests : IDisposable
     [Fact]
     public void Method_fields_keep_the_line_and_column_of_their_key()
     {
-        var result = _folder.Load(RecipeFolder.Minimal);
+        var result = _folder.Load(SampleRecipes.Minimal);
 
         var position = result.Recipe!.Defaults!.Target!.Position;
         Assert.Equal((8, 3), (position.Line, position.Column));
@@ -44,19 +45,7 @@ public sealed class RecipeLoaderTests : IDisposable
     [Fact]
     public void Three_independent_mistakes_are_all_reported_with_their_positions()
     {
-        var result = _folder.Load("""
-            version: 1
-            model:
-              path: model
-            calibration:
-              dataset: calib.txt
-              sampels: 32
-            defaults:
-              method: wanda
-              sparsity: 1.5
-            output:
-              format: compact
-            """);
+        var result = _folder.Load(SampleRecipes.ThreeMistakes);
 
         Assert.Null(result.Recipe);
         DiagnosticAssert.Errors(result.Diagnostics, "PRN010@6:3", "PRN014@9:13", "PRN013@11:11");

@@ -18,9 +18,7 @@ public static class InspectCommand
     {
         var model = new Argument<string>("model-dir") { Description = "A model folder in the Hugging Face layout (config.json and safetensors weights)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("inspect", "Show a model's architecture, parameter count, stored dtypes and prunable linears.");
-        command.Arguments.Add(model);
-        command.Options.Add(json);
+        var command = new Command("inspect", "Show a model's architecture, parameter count, stored dtypes and prunable linears.") { model, json };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;

@@ -30,3 +30,6 @@ public sealed record CacheManifest(
         JsonSerializer.Deserialize<CacheManifest>(File.ReadAllText(path), JsonOptions)
         ?? throw new JsonException($"{path} holds null.");
 }
+
+/// <summary>One file of a cache entry as its manifest records it.</summary>
+public sealed record CacheFileRecord(string Name, long Size, string Sha256);

@@ -41,3 +41,14 @@ public sealed class FactorStore : IDisposable
 
     private static torch.Tensor Copy(torch.Tensor tensor) => tensor.to(torch.float32, copy: true).contiguous().DetachFromDisposeScope();
 }
+
+/// <summary>One layer's factored form, float32: Weight = U·V + Sparse (U [out, r], V [r, in], Sparse [out, in]).</summary>
+public sealed record LayerFactors(torch.Tensor U, torch.Tensor V, torch.Tensor Sparse) : IDisposable
+{
+    public void Dispose()
+    {
+        U.Dispose();
+        V.Dispose();
+        Sparse.Dispose();
+    }
+}

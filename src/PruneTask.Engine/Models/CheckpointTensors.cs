@@ -48,14 +48,29 @@ internal static class CheckpointTensors
         ?? throw new InvalidModelException(
             $"Tensor '{prefixes[0]}{probe}' is missing from the weights (also looked for {string.Join(", ", prefixes.Skip(1).Select(p => $"'{p}{probe}'"))}).");
 
-    /// <summary>Describes a plain (unfused) linear after checking its weight and optional bias.</summary>
+    /// <summary>
+    /// Describes a linear after checking its weight (in its stored orientation) and optional bias. Its rows are
+    /// <paramref name="parts"/>, in order: several for a fused linear (Phi-3's qkv_proj, GPT-2's c_attn).
+    /// </summary>
     public static LinearSpec Linear(
-        ITensorSource weights, string name, int block, LinearRole role, string inputKey, long outFeatures, long inFeatures, bool biasRequired)
+        ITensorSource weights, string name, int block, IReadOnlyList<(LinearRole Role, long Rows)> parts, string inputKey, long inFeatures,
+        WeightLayout layout, bool biasRequired)
     {
-        var info = RequireFloat(Require(weights, name + ".weight", outFeatures, inFeatures));
+        var outFeatures = parts.Sum(p => p.Rows);
+        var storedShape = layout == WeightLayout.InOut ? new[] { inFeatures, outFeatures } : [outFeatures, inFeatures];
+        var info = RequireFloat(Require(weights, name + ".weight", storedShape));
         var hasBias = biasRequired
             ? Require(weights, name + ".bias", outFeatures) is not null
             : Optional(weights, name + ".bias", outFeatures);
-        return new LinearSpec(name, block, role, inputKey, outFeatures, inFeatures, info.Dtype, WeightLayout.OutIn, hasBias, [new LinearPart(role, 0, outFeatures)]);
+        var rowRanges = new List<LinearPart>();
+        var first = 0L;
+        foreach (var (role, rows) in parts)
+        {
+            rowRanges.Add(new LinearPart(role, first, rows));
+            first += rows;
+        }
+
+        var combined = parts.Aggregate(LinearRole.None, (all, p) => all | p.Role);
+        return new LinearSpec(name, block, combined, inputKey, outFeatures, inFeatures, info.Dtype, layout, hasBias, rowRanges);
     }
 }

@@ -6,72 +6,66 @@ namespace PruneTask.Engine.Models;
 /// GPT-2: learned positions, pre-LayerNorm blocks, Conv1D linears stored [in, out] (each is read as [out, in] and
 /// written back as stored), one fused c_attn (q, k, v along its outputs), gelu_new MLP, head tied to wte.
 /// </summary>
-internal sealed class Gpt2Architecture : IArchitecture
+internal sealed class Gpt2Architecture() : DecoderArchitecture<Gpt2Settings>(Gpt2Model.Create, "h.", "wte.weight", "transformer.", "")
 {
-    public IReadOnlyList<string> Names { get; } = ["GPT2LMHeadModel"];
+    public override IReadOnlyList<string> Names { get; } = ["GPT2LMHeadModel"];
 
-    public ModelConfig ReadConfig(ConfigJson json, string architecture)
+    protected override ModelConfigKeys Keys { get; } = new()
     {
-        var hiddenSize = json.PositiveInt("n_embd");
-        var heads = json.PositiveInt("n_head");
-        if (hiddenSize % heads != 0)
-        {
-            throw new InvalidModelException($"config.json: n_embd ({hiddenSize}) must be a multiple of n_head ({heads}).");
-        }
+        HiddenSize = "n_embd",
+        Heads = "n_head",
+        Layers = "n_layer",
+        IntermediateSize = (json, hidden) => json.PositiveInt("n_inner", 4 * hidden),
+        TieWordEmbeddings = true,
+    };
 
-        var config = new ModelConfig
-        {
-            Architecture = architecture,
-            ModelType = json.String("model_type") ?? architecture,
-            HiddenSize = hiddenSize,
-            NumLayers = json.PositiveInt("n_layer"),
-            NumHeads = heads,
-            NumKeyValueHeads = heads,
-            HeadDim = hiddenSize / heads,
-            IntermediateSize = json.PositiveInt("n_inner", 4 * hiddenSize),
-            VocabSize = json.PositiveInt("vocab_size"),
-            TieWordEmbeddings = json.Bool("tie_word_embeddings", true),
-            TorchDtype = json.String("torch_dtype"),
-            Json = json,
-        };
-        _ = Gpt2Settings.Read(config);
-        _ = BlockShapes.Read(config);
-        return config;
+    internal override Gpt2Settings Settings(ModelConfig config) => Gpt2Settings.Read(config);
+
+    protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, Gpt2Settings settings)
+    {
+        var (hidden, inner, heads) = (block.Config.HiddenSize, block.Shape.IntermediateSize, (long)block.Shape.NumHeads * block.Config.HeadDim);
+        LinearSpec Conv1D(string name, (LinearRole, long)[] parts, long inFeatures) => block.Linear(name, parts, name, inFeatures, biasRequired: true, WeightLayout.InOut);
+
+        yield return Conv1D("attn.c_attn", [(LinearRole.Query, heads), (LinearRole.Key, heads), (LinearRole.Value, heads)], hidden);
+        yield return Conv1D("attn.c_proj", [(LinearRole.Output, hidden)], heads);
+        yield return Conv1D("mlp.c_fc", [(LinearRole.Up, inner)], hidden);
+        yield return Conv1D("mlp.c_proj", [(LinearRole.Down, hidden)], inner);
     }
 
-    public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
+    /// <summary>x + c_proj(attention(split(c_attn(ln_1(x))))), then h + c_proj(act(c_fc(ln_2(h)))).</summary>
+    protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, Gpt2Settings settings)
     {
-        var prefix = Prefix(weights);
-        var hidden = config.HiddenSize;
-        var shapes = BlockShapes.Read(config);
-        var specs = new List<LinearSpec>();
-        for (var block = 0; block < config.NumLayers; block++)
-        {
-            var layer = $"{prefix}h.{block}.";
-            var (inner, heads) = (shapes[block].IntermediateSize, (long)shapes[block].NumHeads * config.HeadDim);
-            LinearSpec Conv1D(string name, (LinearRole, long)[] parts, long inFeatures) =>
-                CheckpointLinears.Describe(weights, layer + name, block, parts, layer + name, inFeatures, WeightLayout.InOut, biasRequired: true);
+        var activation = Activations.Resolve(settings.Activation, "activation_function");
+        return (block, specs) => new ResidualBlock(block, specs, new BlockParts(
+            block.LayerNorm("ln_1", settings.LayerNormEps),
+            SelfAttention.PerHead(block.Shape.NumHeads, config.HeadDim) with { Scale = settings.AttentionScale(config.HeadDim, block.Index) },
+            block.LayerNorm("ln_2", settings.LayerNormEps),
+            activation));
+    }
+}
 
-            specs.Add(Conv1D("attn.c_attn", [(LinearRole.Query, heads), (LinearRole.Key, heads), (LinearRole.Value, heads)], hidden));
-            specs.Add(Conv1D("attn.c_proj", [(LinearRole.Output, hidden)], heads));
-            specs.Add(Conv1D("mlp.c_fc", [(LinearRole.Up, inner)], hidden));
-            specs.Add(Conv1D("mlp.c_proj", [(LinearRole.Down, hidden)], inner));
-        }
-
-        return specs;
+/// <summary>The GPT-2 settings of config.json beyond <see cref="ModelConfig"/>.</summary>
+internal sealed record Gpt2Settings(
+    double LayerNormEps,
+    int MaxPositions,
+    string Activation,
+    bool ScaleAttentionWeights,
+    bool ScaleByInverseLayerIndex)
+{
+    public static Gpt2Settings Read(ModelConfig config)
+    {
+        var json = config.Json;
+        var activation = json.String("activation_function") ?? "gelu_new";
+        _ = Activations.Resolve(activation, "activation_function");
+        return new Gpt2Settings(
+            json.Double("layer_norm_epsilon", 1e-5),
+            json.PositiveInt("n_positions", 1024),
+            activation,
+            json.Bool("scale_attn_weights", true),
+            json.Bool("scale_attn_by_inverse_layer_idx", false));
     }
 
-    public PrunableModel Create(ModelConfig config, ITensorSource weights)
-    {
-        var settings = Gpt2Settings.Read(config);
-        var prefix = Prefix(weights);
-        var specs = DescribeLinears(config, weights);
-        var shapes = BlockShapes.Read(config);
-        return Gpt2Model.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new Gpt2Block(config, shapes[i], settings, $"{prefix}h.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
-            .ToArray());
-    }
-
-    /// <summary>"transformer." for GPT2LMHeadModel checkpoints, "" for those saved from the bare GPT2Model.</summary>
-    internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "wte.weight", "transformer.", "");
+    /// <summary>The factor on q·kᵀ in block <paramref name="index"/>: 1/√head_dim when scale_attn_weights, and 1/(index + 1) more when scale_attn_by_inverse_layer_idx.</summary>
+    public double AttentionScale(int headDim, int index) =>
+        (ScaleAttentionWeights ? 1.0 / Math.Sqrt(headDim) : 1.0) / (ScaleByInverseLayerIndex ? index + 1 : 1);
 }

@@ -3,7 +3,8 @@ using PruneTask.Engine.IO;
 namespace PruneTask.Engine.Models;
 
 /// <summary>
-/// One model family. Adding an architecture means one file that implements this interface and one line in
+/// One model family. Adding an architecture means one file that implements this interface (by deriving
+/// <see cref="TransformerArchitecture{TSettings}"/> or <see cref="DecoderArchitecture{TSettings}"/>) and one line in
 /// <see cref="Architectures"/>.
 /// </summary>
 public interface IArchitecture

@@ -11,3 +11,9 @@ public interface IImageModel
     /// <summary>How many classes the head scores ([batch, classes] logits), or null when the head returns features.</summary>
     int? ClassCount { get; }
 }
+
+/// <summary>The pixel layout one image takes: [Channels, Height, Width].</summary>
+public readonly record struct ImageShape(int Channels, int Height, int Width)
+{
+    public override string ToString() => $"[{Channels}, {Height}, {Width}]";
+}

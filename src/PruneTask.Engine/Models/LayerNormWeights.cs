@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace PruneTask.Engine.Models;
 
 /// <summary>A LayerNorm over the last dimension whose affine weight and bias (when it has them) are read lazily.</summary>
-internal sealed class LayerNormWeights
+internal sealed class LayerNormWeights : IBlockNorm
 {
     private readonly LazyTensor? _weight;
     private readonly LazyTensor? _bias;

@@ -33,3 +33,16 @@ public sealed record LinearSpec(
 
     public long ParameterCount => OutFeatures * InFeatures + (HasBias ? OutFeatures : 0);
 }
+
+/// <summary>The output rows [FirstRow, FirstRow + Rows) of a linear that serve one role.</summary>
+public sealed record LinearPart(LinearRole Role, long FirstRow, long Rows);
+
+/// <summary>How a checkpoint stores a linear's weight; the model always computes with [out, in].</summary>
+public enum WeightLayout
+{
+    /// <summary>[out, in], as torch.nn.Linear stores it.</summary>
+    OutIn,
+
+    /// <summary>[in, out], as GPT-2's Conv1D stores it.</summary>
+    InOut,
+}

@@ -6,81 +6,73 @@ namespace PruneTask.Engine.Models;
 /// Llama, Mistral and Qwen2 decoders: RMSNorm, rotary attention with grouped key/value heads, SwiGLU MLP.
 /// Biases are used wherever the checkpoint holds them (Qwen2's q/k/v) and required where config.json says so.
 /// </summary>
-internal sealed class LlamaArchitecture : IArchitecture
+internal class LlamaArchitecture() : DecoderArchitecture<LlamaSettings>(LlamaModel.Create, "layers.", "embed_tokens.weight", "model.", "")
 {
-    public IReadOnlyList<string> Names { get; } = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM"];
+    public override IReadOnlyList<string> Names { get; } = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM"];
 
-    public ModelConfig ReadConfig(ConfigJson json, string architecture)
+    protected override ModelConfigKeys Keys { get; } = new() { KeyValueHeads = true, HeadDim = true };
+
+    internal override LlamaSettings Settings(ModelConfig config) => LlamaSettings.Read(config);
+
+    protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, LlamaSettings settings)
     {
-        var hiddenSize = json.PositiveInt("hidden_size");
-        var heads = json.PositiveInt("num_attention_heads");
-        var keyValueHeads = json.PositiveInt("num_key_value_heads", heads);
-        if (heads % keyValueHeads != 0)
-        {
-            throw new InvalidModelException(
-                $"config.json: num_attention_heads ({heads}) must be a multiple of num_key_value_heads ({keyValueHeads}).");
-        }
+        var (queryWidth, keyValueWidth) = ((long)block.Shape.NumHeads * block.Config.HeadDim, (long)block.Shape.NumKeyValueHeads * block.Config.HeadDim);
+        return block.AttentionLinears("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj", queryWidth, keyValueWidth, settings.AttentionBias, settings.AttentionBias)
+            .Concat(block.MlpLinears("mlp.gate_proj", "mlp.up_proj", "mlp.down_proj", block.Shape.IntermediateSize, settings.MlpBias));
+    }
 
-        var config = new ModelConfig
+    /// <summary>x + attention(rmsnorm(x)), then h + down(silu(gate(n)) · up(n)) with n = rmsnorm(h); one rotary embedding for all blocks.</summary>
+    protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, LlamaSettings settings)
+    {
+        var rotary = Rotary(config, settings);
+        return (block, specs) =>
         {
-            Architecture = architecture,
-            ModelType = json.String("model_type") ?? architecture,
-            HiddenSize = hiddenSize,
-            NumLayers = json.PositiveInt("num_hidden_layers"),
-            NumHeads = heads,
-            NumKeyValueHeads = keyValueHeads,
-            HeadDim = json.PositiveInt("head_dim", hiddenSize / heads),
-            IntermediateSize = json.PositiveInt("intermediate_size"),
-            VocabSize = json.PositiveInt("vocab_size"),
-            TieWordEmbeddings = json.Bool("tie_word_embeddings", false),
-            TorchDtype = json.String("torch_dtype"),
-            Json = json,
+            var hidden = config.HiddenSize;
+            var attention = SelfAttention.Grouped(block.Shape, config.HeadDim) with { Rotary = rotary, SlidingWindow = settings.SlidingWindow };
+            return new ResidualBlock(block, specs, new BlockParts(
+                new RmsNormWeights(block.Tensor("input_layernorm.weight", hidden), settings.RmsNormEps),
+                attention,
+                new RmsNormWeights(block.Tensor("post_attention_layernorm.weight", hidden), settings.RmsNormEps),
+                Activation: null));
         };
-        _ = LlamaSettings.Read(config);
-        _ = BlockShapes.Read(config);
-        return config;
     }
 
-    public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
-    {
-        var settings = LlamaSettings.Read(config);
-        var prefix = Prefix(weights);
-        var hidden = config.HiddenSize;
-        var shapes = BlockShapes.Read(config);
-        var specs = new List<LinearSpec>();
-        for (var block = 0; block < config.NumLayers; block++)
-        {
-            var inner = shapes[block].IntermediateSize;
-            var (queryWidth, keyValueWidth) = ((long)shapes[block].NumHeads * config.HeadDim, (long)shapes[block].NumKeyValueHeads * config.HeadDim);
-            var attention = $"{prefix}layers.{block}.self_attn.";
-            var mlp = $"{prefix}layers.{block}.mlp.";
-            LinearSpec Linear(string name, LinearRole role, string inputKey, long outFeatures, long inFeatures, bool biasRequired) =>
-                CheckpointTensors.Linear(weights, name, block, role, inputKey, outFeatures, inFeatures, biasRequired);
+    protected static RotaryEmbedding Rotary(ModelConfig config, LlamaSettings settings) => new(config.HeadDim, settings.RopeTheta, settings.RopeScaling);
+}
 
-            specs.Add(Linear(attention + "q_proj", LinearRole.Query, attention + "q_proj", queryWidth, hidden, settings.AttentionBias));
-            specs.Add(Linear(attention + "k_proj", LinearRole.Key, attention + "q_proj", keyValueWidth, hidden, settings.AttentionBias));
-            specs.Add(Linear(attention + "v_proj", LinearRole.Value, attention + "q_proj", keyValueWidth, hidden, settings.AttentionBias));
-            specs.Add(Linear(attention + "o_proj", LinearRole.Output, attention + "o_proj", hidden, queryWidth, settings.AttentionBias));
-            specs.Add(Linear(mlp + "gate_proj", LinearRole.Gate, mlp + "gate_proj", inner, hidden, settings.MlpBias));
-            specs.Add(Linear(mlp + "up_proj", LinearRole.Up, mlp + "gate_proj", inner, hidden, settings.MlpBias));
-            specs.Add(Linear(mlp + "down_proj", LinearRole.Down, mlp + "down_proj", hidden, inner, settings.MlpBias));
+/// <summary>The Llama-family settings of config.json beyond <see cref="ModelConfig"/>.</summary>
+internal sealed record LlamaSettings(
+    double RmsNormEps,
+    double RopeTheta,
+    ConfigJson? RopeScaling,
+    bool AttentionBias,
+    bool MlpBias,
+    int? SlidingWindow)
+{
+    public static LlamaSettings Read(ModelConfig config)
+    {
+        var json = config.Json;
+        var activation = json.String("hidden_act") ?? "silu";
+        if (activation is not ("silu" or "swish"))
+        {
+            throw new UnsupportedModelException($"config.json: hidden_act '{activation}' is not supported for {config.Architecture} (SwiGLU needs silu).");
         }
 
-        return specs;
+        return new LlamaSettings(
+            json.Double("rms_norm_eps", 1e-6),
+            json.Double("rope_theta", 10000.0),
+            json.Object("rope_scaling"),
+            json.Bool("attention_bias", false),
+            json.Bool("mlp_bias", false),
+            ReadSlidingWindow(config));
     }
 
-    public PrunableModel Create(ModelConfig config, ITensorSource weights)
+    /// <summary>Mistral limits attention to sliding_window tokens when set; Qwen2's per-layer window (use_sliding_window) is not implemented.</summary>
+    private static int? ReadSlidingWindow(ModelConfig config) => config.Architecture switch
     {
-        var settings = LlamaSettings.Read(config);
-        var prefix = Prefix(weights);
-        var specs = DescribeLinears(config, weights);
-        var rotary = new RotaryEmbedding(config.HeadDim, settings.RopeTheta, settings.RopeScaling);
-        var shapes = BlockShapes.Read(config);
-        return LlamaModel.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new LlamaBlock(config, shapes[i], settings, rotary, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
-            .ToArray());
-    }
-
-    /// <summary>"model." for *ForCausalLM checkpoints, "" for those saved from the bare LlamaModel.</summary>
-    internal static string Prefix(ITensorSource weights) => CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.", "");
+        "MistralForCausalLM" => config.Json.Has("sliding_window") ? config.Json.Int("sliding_window") : null,
+        "Qwen2ForCausalLM" when config.Json.Bool("use_sliding_window", false) =>
+            throw new UnsupportedModelException("config.json: use_sliding_window true is not supported for Qwen2ForCausalLM."),
+        _ => null,
+    };
 }

@@ -6,76 +6,67 @@ namespace PruneTask.Engine.Models;
 /// OPT decoders: learned positions (offset 2), LayerNorm before or after each sublayer (do_layer_norm_before),
 /// ReLU MLP fc1/fc2, biases, and project_in/project_out when word_embed_proj_dim differs from hidden_size.
 /// </summary>
-internal sealed class OptArchitecture : IArchitecture
+internal sealed class OptArchitecture() : DecoderArchitecture<OptSettings>(OptModel.Create, "layers.", "embed_tokens.weight", "model.decoder.", "decoder.")
 {
-    public IReadOnlyList<string> Names { get; } = ["OPTForCausalLM"];
+    public override IReadOnlyList<string> Names { get; } = ["OPTForCausalLM"];
 
-    public ModelConfig ReadConfig(ConfigJson json, string architecture)
+    protected override ModelConfigKeys Keys { get; } = new() { IntermediateSize = (json, _) => json.PositiveInt("ffn_dim"), TieWordEmbeddings = true };
+
+    internal override OptSettings Settings(ModelConfig config) => OptSettings.Read(config);
+
+    protected override IEnumerable<LinearSpec> DescribeBlock(BlockSite block, OptSettings settings)
     {
-        var hiddenSize = json.PositiveInt("hidden_size");
-        var heads = json.PositiveInt("num_attention_heads");
-        if (hiddenSize % heads != 0)
-        {
-            throw new InvalidModelException($"config.json: hidden_size ({hiddenSize}) must be a multiple of num_attention_heads ({heads}).");
-        }
-
-        var config = new ModelConfig
-        {
-            Architecture = architecture,
-            ModelType = json.String("model_type") ?? architecture,
-            HiddenSize = hiddenSize,
-            NumLayers = json.PositiveInt("num_hidden_layers"),
-            NumHeads = heads,
-            NumKeyValueHeads = heads,
-            HeadDim = hiddenSize / heads,
-            IntermediateSize = json.PositiveInt("ffn_dim"),
-            VocabSize = json.PositiveInt("vocab_size"),
-            TieWordEmbeddings = json.Bool("tie_word_embeddings", true),
-            TorchDtype = json.String("torch_dtype"),
-            Json = json,
-        };
-        _ = OptSettings.Read(config);
-        _ = BlockShapes.Read(config);
-        return config;
+        var heads = (long)block.Shape.NumHeads * block.Config.HeadDim;
+        return block.AttentionLinears("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.out_proj", heads, heads, settings.EnableBias, settings.EnableBias)
+            .Concat(block.MlpLinears(gate: null, "fc1", "fc2", block.Shape.IntermediateSize, settings.EnableBias));
     }
 
-    public IReadOnlyList<LinearSpec> DescribeLinears(ModelConfig config, ITensorSource weights)
+    /// <summary>Pre-LN (OPT-125m): x + attn(ln(x)), then h + fc2(relu(fc1(ln(h)))). Post-LN (OPT-350m): ln(x + attn(x)), then ln(h + fc2(relu(fc1(h)))).</summary>
+    protected override Func<BlockSite, IReadOnlyList<LinearSpec>, TransformerBlock> BlockFactory(ModelConfig config, OptSettings settings)
     {
-        var settings = OptSettings.Read(config);
-        var prefix = Prefix(weights);
-        var hidden = config.HiddenSize;
-        var shapes = BlockShapes.Read(config);
-        var specs = new List<LinearSpec>();
-        for (var block = 0; block < config.NumLayers; block++)
+        var activation = Activations.Resolve(settings.Activation, "activation_function");
+        return (block, specs) => new ResidualBlock(block, specs, new BlockParts(
+            block.LayerNorm("self_attn_layer_norm", OptSettings.LayerNormEps, settings.LayerNormAffine),
+            SelfAttention.PerHead(block.Shape.NumHeads, config.HeadDim),
+            block.LayerNorm("final_layer_norm", OptSettings.LayerNormEps, settings.LayerNormAffine),
+            activation)
         {
-            var layer = $"{prefix}layers.{block}.";
-            var (inner, heads) = (shapes[block].IntermediateSize, (long)shapes[block].NumHeads * config.HeadDim);
-            LinearSpec Linear(string name, LinearRole role, string inputKey, long outFeatures, long inFeatures) =>
-                CheckpointTensors.Linear(weights, layer + name, block, role, layer + inputKey, outFeatures, inFeatures, settings.EnableBias);
-
-            specs.Add(Linear("self_attn.q_proj", LinearRole.Query, "self_attn.q_proj", heads, hidden));
-            specs.Add(Linear("self_attn.k_proj", LinearRole.Key, "self_attn.q_proj", heads, hidden));
-            specs.Add(Linear("self_attn.v_proj", LinearRole.Value, "self_attn.q_proj", heads, hidden));
-            specs.Add(Linear("self_attn.out_proj", LinearRole.Output, "self_attn.out_proj", hidden, heads));
-            specs.Add(Linear("fc1", LinearRole.Up, "fc1", inner, hidden));
-            specs.Add(Linear("fc2", LinearRole.Down, "fc2", hidden, inner));
-        }
-
-        return specs;
+            NormAfter = !settings.LayerNormBefore,
+        });
     }
+}
 
-    public PrunableModel Create(ModelConfig config, ITensorSource weights)
+/// <summary>The OPT settings of config.json beyond <see cref="ModelConfig"/>.</summary>
+internal sealed record OptSettings(
+    bool LayerNormBefore,
+    bool FinalLayerNorm,
+    bool LayerNormAffine,
+    bool EnableBias,
+    int WordEmbedProjDim,
+    int MaxPositions,
+    string Activation)
+{
+    /// <summary>OPT's embed_positions table has this many extra leading rows: position p is row p + 2.</summary>
+    public const int PositionOffset = 2;
+
+    /// <summary>torch.nn.LayerNorm's default, which OPT keeps.</summary>
+    public const double LayerNormEps = 1e-5;
+
+    public bool HasProjections(ModelConfig config) => WordEmbedProjDim != config.HiddenSize;
+
+    public static OptSettings Read(ModelConfig config)
     {
-        var settings = OptSettings.Read(config);
-        var prefix = Prefix(weights);
-        var specs = DescribeLinears(config, weights);
-        var shapes = BlockShapes.Read(config);
-        return OptModel.Create(config, settings, weights, prefix, () => Enumerable.Range(0, config.NumLayers)
-            .Select(i => new OptBlock(config, shapes[i], settings, $"{prefix}layers.{i}", i, specs.Where(s => s.Block == i).ToArray(), weights))
-            .ToArray());
+        var json = config.Json;
+        var layerNormBefore = json.Bool("do_layer_norm_before", true);
+        var activation = json.String("activation_function") ?? "relu";
+        _ = Activations.Resolve(activation, "activation_function");
+        return new OptSettings(
+            layerNormBefore,
+            layerNormBefore && !json.Bool("_remove_final_layer_norm", false),
+            json.Bool("layer_norm_elementwise_affine", true),
+            json.Bool("enable_bias", true),
+            json.PositiveInt("word_embed_proj_dim", config.HiddenSize),
+            json.PositiveInt("max_position_embeddings"),
+            activation);
     }
-
-    /// <summary>"model.decoder." for OPTForCausalLM checkpoints, "decoder." for those saved from the bare OPTModel.</summary>
-    internal static string Prefix(ITensorSource weights) =>
-        CheckpointTensors.ResolvePrefix(weights, "embed_tokens.weight", "model.decoder.", "decoder.");
 }

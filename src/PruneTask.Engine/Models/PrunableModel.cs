@@ -89,20 +89,6 @@ public abstract class PrunableModel : IDisposable
         return logits.MoveToOuterDisposeScope();
     }
 
-    /// <summary>
-    /// Sends the input of every prunable linear to <paramref name="observer"/> until the returned handle is disposed
-    /// (see <see cref="LinearLayer.InputObserver"/> for the lifetime of the tensors it sees).
-    /// </summary>
-    public IDisposable ObserveInputs(Action<LinearLayer, Tensor> observer)
-    {
-        foreach (var linear in Linears)
-        {
-            linear.InputObserver += observer;
-        }
-
-        return new InputObservation(Linears, observer);
-    }
-
     /// <summary>Frees every weight read from the checkpoint; replaced linear weights are kept.</summary>
     public void Release()
     {

@@ -15,3 +15,11 @@ internal static class RmsNorm
         return x.mul(variance.add(epsilon, RootedScalars.One).rsqrt()).mul(weight);
     }
 }
+
+/// <summary>An RMSNorm whose weight is read lazily.</summary>
+internal sealed class RmsNormWeights(LazyTensor weight, double eps) : IBlockNorm
+{
+    public IEnumerable<LazyTensor> Tensors => [weight];
+
+    public Tensor Apply(Tensor x) => RmsNorm.Apply(x, weight.Value, eps);
+}

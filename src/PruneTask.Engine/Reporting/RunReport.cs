@@ -90,3 +90,31 @@ public sealed record QualityGateReport
 
     public bool Passed => Increase <= MaxIncrease;
 }
+
+/// <summary>One stage of a run in report.json: its time, the floating-point work it counted, and the rate that makes.</summary>
+public sealed record StageFigures
+{
+    public required double Seconds { get; init; }
+
+    /// <summary>Counted floating-point operations, in 10⁹ (closed-form counts, see Benchmarks/OperationCounts).</summary>
+    public required double Gflop { get; init; }
+
+    /// <summary>Gflop / Seconds, or null when the stage did no counted work or took no measurable time.</summary>
+    public double? GflopPerSecond { get; init; }
+}
+
+/// <summary>Per-block allocation figures: OWL's outlier ratio and the sparsity (or pattern) chosen for the block.</summary>
+public sealed record BlockReport
+{
+    public required int Block { get; init; }
+
+    public double? OutlierRatio { get; init; }
+
+    public required string Target { get; init; }
+
+    /// <summary>The mean fraction (sparsity, or compression for OATS) chosen for the block's layers; null for N:M patterns.</summary>
+    public double? Fraction { get; init; }
+
+    /// <summary>"hit" when the block's calibration statistics came from the cache.</summary>
+    public required string StatisticsCache { get; init; }
+}

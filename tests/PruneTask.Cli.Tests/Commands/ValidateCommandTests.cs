@@ -7,15 +7,8 @@ namespace PruneTask.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests : IDisposable
 {
-    private const string Valid = """
-        version: 1
-        model:
-          path: model
-        calibration:
-          dataset: calib.txt
-        defaults:
-          method: wanda
-          sparsity: 0.5
+    private const string Valid = SampleRecipes.Minimal + """
+
         layers:
           - match: "*.down_proj"
             pattern: "2:4"
@@ -46,19 +39,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Three_independent_mistakes_print_three_positioned_errors_and_exit_1()
     {
-        var recipe = Write("three.prune.yaml", """
-            version: 1
-            model:
-              path: model
-            calibration:
-              dataset: calib.txt
-              sampels: 32
-            defaults:
-              method: wanda
-              sparsity: 1.5
-            output:
-              format: compact
-            """);
+        var recipe = Write("three.prune.yaml", SampleRecipes.ThreeMistakes);
 
         var exitCode = Invoke(PruneCommandLine.Create(), "validate", recipe);
 

@@ -50,15 +50,15 @@ public class Conv1DOrientationTests
     {
         var accumulator = new InputStatisticsAccumulator(layer.Spec.InFeatures, StatisticsNeed.Gram);
         using var reference = SafetensorsFile.Open(RepositoryPaths.Fixture("models", "tiny-gpt2", "reference.safetensors"));
-        using (model.ObserveInputs((l, x) =>
-        {
-            if (ReferenceEquals(l, layer))
-            {
-                accumulator.Add(x);
-            }
-        }))
+        void Observe(LinearLayer linear, torch.Tensor x) => accumulator.Add(x);
+        layer.InputObserver += Observe;
+        try
         {
             model.Forward(reference.Load("input_ids")).Dispose();
+        }
+        finally
+        {
+            layer.InputObserver -= Observe;
         }
 
         return accumulator.ToStatistics();

@@ -61,16 +61,23 @@ public class PrunableModelTests
     }
 
     [Fact]
-    public void ObserveInputs_sees_each_linear_input_until_disposed()
+    public void An_input_observer_sees_each_linear_input_until_removed()
     {
         using var scope = torch.NewDisposeScope();
         using var model = FixtureModels.Load("tiny-llama-gqa");
         var inputs = new Dictionary<string, torch.Tensor>();
         var hidden = torch.randn(2, 3, 64, generator: new torch.Generator(5));
+        void Observe(LinearLayer linear, torch.Tensor input) => inputs.Add(linear.Spec.Name, input.clone().DetachFromDisposeScope());
 
-        using (model.ObserveInputs((linear, input) => inputs.Add(linear.Spec.Name, input.clone().DetachFromDisposeScope())))
+        foreach (var linear in model.Linears)
         {
-            model.Blocks[0].call(hidden);
+            linear.InputObserver += Observe;
+        }
+
+        model.Blocks[0].call(hidden);
+        foreach (var linear in model.Linears)
+        {
+            linear.InputObserver -= Observe;
         }
 
         model.Blocks[0].call(hidden);

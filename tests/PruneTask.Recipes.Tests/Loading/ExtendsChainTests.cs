@@ -1,5 +1,6 @@
 using PruneTask.Recipes.Diagnostics;
 using PruneTask.Recipes.Tests.Support;
+using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests.Loading;
 
@@ -12,7 +13,7 @@ public sealed class ExtendsChainTests : IDisposable
     [Fact]
     public void A_recipe_lists_itself_and_every_base_as_source_files()
     {
-        _folder.Write("bases/root.prune.yaml", RecipeFolder.Minimal.Replace("path: model", "path: ../model").Replace("dataset: calib.txt", "dataset: ../calib.txt"));
+        _folder.Write("bases/root.prune.yaml", SampleRecipes.Minimal.Replace("path: model", "path: ../model").Replace("dataset: calib.txt", "dataset: ../calib.txt"));
         _folder.Write("bases/middle.prune.yaml", "version: 1\nextends: root.prune.yaml\n");
         var result = _folder.Load("version: 1\nextends: bases/middle.prune.yaml\n");
 
@@ -25,7 +26,7 @@ public sealed class ExtendsChainTests : IDisposable
     [Fact]
     public void Paths_in_a_base_resolve_against_the_base_file()
     {
-        _folder.Write("bases/root.prune.yaml", RecipeFolder.Minimal.Replace("path: model", "path: ../model").Replace("dataset: calib.txt", "dataset: ../calib.txt"));
+        _folder.Write("bases/root.prune.yaml", SampleRecipes.Minimal.Replace("path: model", "path: ../model").Replace("dataset: calib.txt", "dataset: ../calib.txt"));
         var result = _folder.Load("version: 1\nextends: bases/root.prune.yaml\n");
 
         Assert.Equal(Path.Combine(_folder.Root, "model"), result.Recipe!.Model.Path.Value);
@@ -54,7 +55,7 @@ public sealed class ExtendsChainTests : IDisposable
     [Fact]
     public void Mistakes_in_a_base_are_reported_in_the_base_file()
     {
-        _folder.Write("base.prune.yaml", RecipeFolder.Minimal + "\n  sparsty: 0.5\n");
+        _folder.Write("base.prune.yaml", SampleRecipes.Minimal + "\n  sparsty: 0.5\n");
         var result = _folder.Load("version: 1\nextends: base.prune.yaml\n");
 
         var error = DiagnosticAssert.Single(result.Diagnostics, DiagnosticCodes.UnknownKey);
@@ -65,7 +66,7 @@ public sealed class ExtendsChainTests : IDisposable
     [Fact]
     public void Every_file_of_the_chain_must_say_version_1()
     {
-        _folder.Write("base.prune.yaml", RecipeFolder.Minimal.Replace("version: 1", "version: 3"));
+        _folder.Write("base.prune.yaml", SampleRecipes.Minimal.Replace("version: 1", "version: 3"));
         var result = _folder.Load("version: 1\nextends: base.prune.yaml\n");
 
         Assert.Equal(DiagnosticCodes.UnsupportedVersion, Assert.Single(result.Diagnostics).Code);

@@ -2,6 +2,7 @@ using System.Text;
 using PruneTask.Recipes.Diagnostics;
 using PruneTask.Recipes.Loading;
 using PruneTask.Recipes.Tests.Support;
+using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests.Loading;
 
@@ -15,7 +16,7 @@ public sealed class RecipeLimitsTests : IDisposable
     [Fact]
     public void A_recipe_file_over_the_size_limit_is_refused_before_it_is_parsed()
     {
-        var result = _folder.Load(RecipeFolder.Minimal + "\n#" + new string('x', (int)RecipeLimits.MaxFileBytes) + "\n");
+        var result = _folder.Load(SampleRecipes.Minimal + "\n#" + new string('x', (int)RecipeLimits.MaxFileBytes) + "\n");
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal((DiagnosticCodes.RecipeTooLarge, 0), (error.Code, error.Line));
@@ -27,7 +28,7 @@ public sealed class RecipeLimitsTests : IDisposable
     [Fact]
     public void A_recipe_of_exactly_the_size_limit_is_read()
     {
-        var text = RecipeFolder.Minimal + "\n#";
+        var text = SampleRecipes.Minimal + "\n#";
         var result = _folder.Load(text + new string('x', (int)RecipeLimits.MaxFileBytes - Encoding.UTF8.GetByteCount(text)));
 
         Assert.Empty(result.Diagnostics);
@@ -37,7 +38,7 @@ public sealed class RecipeLimitsTests : IDisposable
     [Fact]
     public void A_base_recipe_over_the_size_limit_is_refused_at_the_extends_naming_it()
     {
-        _folder.Write("huge.prune.yaml", RecipeFolder.Minimal + "\n#" + new string('x', (int)RecipeLimits.MaxFileBytes) + "\n");
+        _folder.Write("huge.prune.yaml", SampleRecipes.Minimal + "\n#" + new string('x', (int)RecipeLimits.MaxFileBytes) + "\n");
 
         var result = _folder.Load("version: 1\nextends: huge.prune.yaml\n");
 
@@ -47,7 +48,7 @@ public sealed class RecipeLimitsTests : IDisposable
     [Fact]
     public void An_extends_chain_longer_than_the_limit_is_refused()
     {
-        _folder.Write("base0.prune.yaml", RecipeFolder.Minimal);
+        _folder.Write("base0.prune.yaml", SampleRecipes.Minimal);
         for (var i = 1; i <= RecipeLimits.MaxExtendsChain; i++)
         {
             _folder.Write($"base{i}.prune.yaml", $"version: 1\nextends: base{i - 1}.prune.yaml\n");
@@ -66,7 +67,7 @@ public sealed class RecipeLimitsTests : IDisposable
     public void Variable_references_that_splice_more_than_the_limit_are_refused_once()
     {
         var reference = string.Concat(Enumerable.Repeat("${v}", 2_000));
-        var result = _folder.Load(RecipeFolder.Minimal + $"""
+        var result = _folder.Load(SampleRecipes.Minimal + $"""
 
             variables:
               v: {new string('x', 1_000)}

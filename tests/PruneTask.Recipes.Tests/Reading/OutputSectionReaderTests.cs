@@ -1,5 +1,6 @@
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Tests.Support;
+using PruneTask.Tests.Common;
 
 namespace PruneTask.Recipes.Tests.Reading;
 
@@ -32,11 +33,11 @@ public sealed class OutputSectionReaderTests : IDisposable
 
     [Fact]
     public void An_unknown_key_under_onnx_is_reported() =>
-        DiagnosticAssert.Errors(_folder.Load(RecipeFolder.Minimal + "\noutput:\n  onnx:\n    opset: 18\n").Diagnostics, "PRN010@11:5");
+        DiagnosticAssert.Errors(_folder.Load(SampleRecipes.Minimal + "\noutput:\n  onnx:\n    opset: 18\n").Diagnostics, "PRN010@11:5");
 
     private OutputSettings Output(string yaml)
     {
-        var result = _folder.Load(RecipeFolder.Minimal + "\n" + yaml);
+        var result = _folder.Load(SampleRecipes.Minimal + "\n" + yaml);
         Assert.Empty(result.Diagnostics);
         return result.Recipe!.Output;
     }

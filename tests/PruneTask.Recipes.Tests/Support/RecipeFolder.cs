@@ -5,18 +5,6 @@ namespace PruneTask.Recipes.Tests.Support;
 /// <summary>A temporary folder with a stand-in model folder and datasets, where tests write recipes and load them.</summary>
 internal sealed class RecipeFolder : IDisposable
 {
-    /// <summary>The smallest valid recipe for this folder: wanda at 50% everywhere.</summary>
-    public const string Minimal = """
-        version: 1
-        model:
-          path: model
-        calibration:
-          dataset: calib.txt
-        defaults:
-          method: wanda
-          sparsity: 0.5
-        """;
-
     public RecipeFolder()
     {
         Root = Path.Combine(Path.GetTempPath(), "prunetask-recipes-" + Guid.NewGuid().ToString("N"));

@@ -64,3 +64,6 @@ public static class ImageDataLoader
         return (array, ContentHash.Of(bytes));
     }
 }
+
+/// <summary>Pixel values as a file holds them: float32, row-major, with the file's shape and labels when it has them.</summary>
+internal sealed record PixelArray(float[] Values, long[] Shape, long[]? Labels);

@@ -1,54 +1,37 @@
-using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 
 namespace PruneTask.Engine.Export.Onnx;
 
 /// <summary>
-/// The graph of GPT-2, as <see cref="Gpt2Model"/> and <see cref="Gpt2Block"/> compute it: wte plus wpe at positions
-/// 0..T-1; per block ln_1, the fused c_attn read by its query, key and value parts, c_proj, ln_2, c_fc, the activation
-/// (gelu_new) and the MLP's c_proj; ln_f and lm_head or the tied wte. Conv1D weights ([in, out]) are read as [out, in]
-/// like every linear, so the graph's matrices are oriented alike.
+/// The graph of GPT-2, as <see cref="Gpt2Model"/> and its <see cref="ResidualBlock"/>s compute it: wte plus wpe at
+/// positions 0..T-1; per block ln_1, the fused c_attn read by its query, key and value parts, c_proj, ln_2, c_fc, the
+/// activation (gelu_new) and the MLP's c_proj; ln_f and lm_head or the tied wte. Conv1D weights ([in, out]) are read
+/// as [out, in] like every linear, so the graph's matrices are oriented alike.
 /// </summary>
-internal static class Gpt2OnnxGraph
+internal sealed class Gpt2OnnxGraph(OnnxDecoder decoder, Gpt2Model model) : DecoderGraph<Gpt2Settings>(decoder, model)
 {
-    public static void Build(OnnxDecoder decoder, Gpt2Model model, FactoredWeights? factored)
+    protected override string Embed(string tokens)
     {
-        var (graph, config, settings, weights) = (decoder.Graph, model.Config, model.Settings, model.Weights);
-        var prefix = Gpt2Architecture.Prefix(weights);
-        var shapes = BlockShapes.Read(config);
-        var table = prefix + "wte.weight";
-        graph.Scope = prefix + "wte";
-        string hidden;
-        using (var embedding = weights.LoadFloat32(table))
-        using (var positionTable = weights.LoadFloat32(prefix + "wpe.weight"))
-        {
-            var tokens = decoder.Lookup(graph.Weight(table, embedding), OnnxDecoder.InputIds);
-            graph.Scope = prefix + "wpe";
-            hidden = graph.Node("Add", [tokens, decoder.Lookup(graph.Weight(prefix + "wpe.weight", positionTable), decoder.Positions)]);
-        }
-
-        foreach (var block in model.Blocks)
-        {
-            var name = $"{prefix}h.{block.Index}";
-            var linears = new OnnxBlockLinears(decoder, block, factored);
-            graph.Scope = name + ".attn";
-            var attention = decoder.SelfAttention(
-                linears, Norm(decoder, model, name + ".ln_1", hidden), shapes[block.Index], config.HeadDim, settings.AttentionScale(config.HeadDim, block.Index));
-            hidden = graph.Node("Add", [hidden, attention]);
-            graph.Scope = name + ".mlp";
-            var inner = decoder.Activation(linears.Output(LinearRole.Up, Norm(decoder, model, name + ".ln_2", hidden)), settings.Activation);
-            hidden = graph.Node("Add", [hidden, linears.Output(LinearRole.Down, inner)]);
-        }
-
-        graph.Scope = prefix + "ln_f";
-        hidden = Norm(decoder, model, prefix + "ln_f", hidden);
-        decoder.Head(hidden, weights, table, config.TieWordEmbeddings);
+        Graph.Scope = Prefix + "wpe";
+        return Graph.Node("Add", [tokens, Decoder.Lookup(Weights, Prefix + "wpe.weight", Decoder.Positions)]);
     }
 
-    private static string Norm(OnnxDecoder decoder, Gpt2Model model, string name, string x)
+    protected override string Block(OnnxBlock block, string hidden)
     {
-        using var weight = model.Weights.LoadFloat32(name + ".weight");
-        using var bias = model.Weights.LoadFloat32(name + ".bias");
-        return decoder.LayerNorm(x, name, weight, bias, model.Config.HiddenSize, model.Settings.LayerNormEps);
+        Graph.Scope = block.Name + ".attn";
+        var attention = Decoder.SelfAttention(
+            block.Linears, Norm(block.Name + ".ln_1", hidden), block.Shape, Config.HeadDim, Settings.AttentionScale(Config.HeadDim, block.Index));
+        hidden = Graph.Node("Add", [hidden, attention]);
+        Graph.Scope = block.Name + ".mlp";
+        var inner = Decoder.Activation(block.Linears.Output(LinearRole.Up, Norm(block.Name + ".ln_2", hidden)), Settings.Activation);
+        return Graph.Node("Add", [hidden, block.Linears.Output(LinearRole.Down, inner)]);
     }
+
+    protected override string Final(string hidden)
+    {
+        Graph.Scope = Prefix + "ln_f";
+        return Norm(Prefix + "ln_f", hidden);
+    }
+
+    private string Norm(string name, string x) => Decoder.LayerNorm(x, Weights, name, affine: true, Config.HiddenSize, Settings.LayerNormEps);
 }

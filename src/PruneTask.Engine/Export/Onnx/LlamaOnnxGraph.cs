@@ -1,54 +1,40 @@
-using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 
 namespace PruneTask.Engine.Export.Onnx;
 
 /// <summary>
-/// The graph of a Llama-family decoder (Llama, Mistral, Qwen2, Phi-3): token embedding; per block RMSNorm, rotary
-/// attention with grouped key/value heads (and Mistral's or Phi-3's sliding window), SwiGLU MLP; final RMSNorm and
-/// lm_head or the tied embedding. Fused linears (Phi-3) are read by their parts, as <see cref="LlamaBlock"/> and
-/// Phi3Block read them.
+/// The graph of a Llama-family decoder (Llama, Mistral, Qwen2, Phi-3), as <see cref="LlamaModel"/> and its
+/// <see cref="ResidualBlock"/>s compute it: token embedding; per block RMSNorm, rotary attention with grouped key/value
+/// heads (and Mistral's or Phi-3's sliding window), SwiGLU MLP; final RMSNorm and lm_head or the tied embedding. Fused
+/// linears (Phi-3) are read by their parts.
 /// </summary>
-internal static class LlamaOnnxGraph
+internal sealed class LlamaOnnxGraph(OnnxDecoder decoder, LlamaModel model) : DecoderGraph<LlamaSettings>(decoder, model)
 {
-    public static void Build(OnnxDecoder decoder, LlamaModel model, FactoredWeights? factored)
+    private (string Cos, string Sin) _angles;
+
+    /// <summary>The tokens as they are; the rotary angles every block uses are computed once, here.</summary>
+    protected override string Embed(string tokens)
     {
-        var (graph, config, settings, weights) = (decoder.Graph, model.Config, model.Settings, model.Weights);
-        var prefix = LlamaArchitecture.Prefix(weights);
-        var shapes = BlockShapes.Read(config);
-        var table = prefix + "embed_tokens.weight";
-        graph.Scope = prefix + "embed_tokens";
-        string hidden;
-        using (var embedding = weights.LoadFloat32(table))
-        {
-            hidden = decoder.Lookup(graph.Weight(table, embedding), OnnxDecoder.InputIds);
-        }
-
-        graph.Scope = prefix + "rotary_emb";
-        var angles = decoder.RotaryAngles(new RotaryEmbedding(config.HeadDim, settings.RopeTheta, settings.RopeScaling).InverseFrequencies);
-        foreach (var block in model.Blocks)
-        {
-            var name = $"{prefix}layers.{block.Index}";
-            var linears = new OnnxBlockLinears(decoder, block, factored);
-            graph.Scope = name + ".self_attn";
-            var attention = decoder.SelfAttention(
-                linears, Norm(decoder, weights, name + ".input_layernorm.weight", hidden, settings.RmsNormEps), shapes[block.Index], config.HeadDim,
-                1.0 / Math.Sqrt(config.HeadDim), angles, settings.SlidingWindow);
-            hidden = graph.Node("Add", [hidden, attention]);
-            graph.Scope = name + ".mlp";
-            var normed = Norm(decoder, weights, name + ".post_attention_layernorm.weight", hidden, settings.RmsNormEps);
-            var gated = graph.Node("Mul", [decoder.Activation(linears.Output(LinearRole.Gate, normed), "silu"), linears.Output(LinearRole.Up, normed)]);
-            hidden = graph.Node("Add", [hidden, linears.Output(LinearRole.Down, gated)]);
-        }
-
-        graph.Scope = prefix + "norm";
-        hidden = Norm(decoder, weights, prefix + "norm.weight", hidden, settings.RmsNormEps);
-        decoder.Head(hidden, weights, table, config.TieWordEmbeddings);
+        Graph.Scope = Prefix + "rotary_emb";
+        _angles = Decoder.RotaryAngles(new RotaryEmbedding(Config.HeadDim, Settings.RopeTheta, Settings.RopeScaling).InverseFrequencies);
+        return tokens;
     }
 
-    private static string Norm(OnnxDecoder decoder, ITensorSource weights, string name, string x, double eps)
+    protected override string Block(OnnxBlock block, string hidden)
     {
-        using var weight = weights.LoadFloat32(name);
-        return decoder.RmsNorm(x, name, weight, eps);
+        Graph.Scope = block.Name + ".self_attn";
+        var normed = Decoder.RmsNorm(hidden, Weights, block.Name + ".input_layernorm.weight", Settings.RmsNormEps);
+        hidden = Graph.Node("Add", [hidden, Decoder.SelfAttention(
+            block.Linears, normed, block.Shape, Config.HeadDim, 1.0 / Math.Sqrt(Config.HeadDim), _angles, Settings.SlidingWindow)]);
+        Graph.Scope = block.Name + ".mlp";
+        normed = Decoder.RmsNorm(hidden, Weights, block.Name + ".post_attention_layernorm.weight", Settings.RmsNormEps);
+        var gated = Graph.Node("Mul", [Decoder.Activation(block.Linears.Output(LinearRole.Gate, normed), "silu"), block.Linears.Output(LinearRole.Up, normed)]);
+        return Graph.Node("Add", [hidden, block.Linears.Output(LinearRole.Down, gated)]);
+    }
+
+    protected override string Final(string hidden)
+    {
+        Graph.Scope = Prefix + "norm";
+        return Decoder.RmsNorm(hidden, Weights, Prefix + "norm.weight", Settings.RmsNormEps);
     }
 }

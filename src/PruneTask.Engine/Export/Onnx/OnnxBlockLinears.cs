@@ -23,3 +23,6 @@ internal sealed class OnnxBlockLinears(OnnxDecoder decoder, TransformerBlock blo
         return decoder.Part(output, linear.Spec, role);
     }
 }
+
+/// <summary>One block as a graph builds it: its module name (e.g. model.layers.3), index, linears and sizes.</summary>
+internal sealed record OnnxBlock(string Name, int Index, OnnxBlockLinears Linears, BlockShape Shape);

@@ -47,31 +47,55 @@ internal sealed class OnnxDecoder
         Graph.Output(Logits, TensorProto.Types.DataType.Float, Batch, Sequence, vocabulary.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Rows of <paramref name="table"/> [vocab or positions, width] at <paramref name="indices"/>.</summary>
-    public string Lookup(string table, string indices) => Graph.Node("Gather", [table, indices], Int("axis", 0));
+    /// <summary>Rows of the checkpoint's <paramref name="table"/> [vocab or positions, width] at <paramref name="indices"/>; the table is stored under its name.</summary>
+    public string Lookup(ITensorSource weights, string table, string indices)
+    {
+        using var rows = weights.LoadFloat32(table);
+        return Graph.Node("Gather", [Graph.Weight(table, rows), indices], Int("axis", 0));
+    }
+
+    /// <summary>x · Wᵀ for the checkpoint's plain weight [out, in] <paramref name="name"/>, stored transposed under that name.</summary>
+    public string Project(string x, ITensorSource weights, string name)
+    {
+        using var weight = weights.LoadFloat32(name);
+        return Project(x, name, weight);
+    }
 
     /// <summary>x · Wᵀ for a plain weight [out, in] stored transposed under <paramref name="name"/>.</summary>
-    public string Project(string x, string name, Tensor weight)
+    private string Project(string x, string name, Tensor weight)
     {
         using var transposed = weight.t();
         return Graph.Node("MatMul", [x, Graph.Weight(name, transposed)]);
+    }
+
+    /// <summary>The token embedding of <c>input_ids</c>, in the scope of the table's module.</summary>
+    public string EmbedTokens<TSettings>(DecoderModel<TSettings> model)
+    {
+        Graph.Scope = model.TokenTable[..^".weight".Length];
+        return Lookup(model.Weights, model.TokenTable, InputIds);
+    }
+
+    /// <summary>The model's blocks in order, each with its module name, its linears in this graph and its sizes.</summary>
+    public IEnumerable<OnnxBlock> Blocks(PrunableModel model, FactoredWeights? factored)
+    {
+        var shapes = BlockShapes.Read(model.Config);
+        return model.Blocks.Select(block => new OnnxBlock(block.GetName(), block.Index, new OnnxBlockLinears(this, block, factored), shapes[block.Index]));
     }
 
     /// <summary>
     /// The last node: hidden · lm_headᵀ, or hidden · tableᵀ when the head is tied to the embedding table already stored
     /// under <paramref name="table"/> (a Transpose of it, which ONNX Runtime folds once, instead of a second copy).
     /// </summary>
-    public void Head(string hidden, ITensorSource weights, string table, bool tied)
+    public void Head<TSettings>(string hidden, DecoderModel<TSettings> model)
     {
         Graph.Scope = "lm_head";
-        if (tied)
+        if (model.Config.TieWordEmbeddings)
         {
-            Graph.Node("MatMul", [hidden, Graph.Node("Transpose", [table], IntList("perm", 1, 0))]);
+            Graph.Node("MatMul", [hidden, Graph.Node("Transpose", [model.TokenTable], IntList("perm", 1, 0))]);
             return;
         }
 
-        using var head = weights.LoadFloat32("lm_head.weight");
-        Project(hidden, "lm_head.weight", head);
+        Project(hidden, model.Weights, "lm_head.weight");
     }
 
     /// <summary>
@@ -127,19 +151,25 @@ internal sealed class OnnxDecoder
     }
 
     /// <summary>x · rsqrt(mean(x²) + eps) · weight, as <see cref="RmsNorm"/> computes it.</summary>
-    public string RmsNorm(string x, string weightName, Tensor weight, double eps)
+    public string RmsNorm(string x, ITensorSource weights, string weightName, double eps)
     {
+        using var weight = weights.LoadFloat32(weightName);
         var variance = Graph.Node("ReduceMean", [Graph.Node("Mul", [x, x])], IntList("axes", -1), Int("keepdims", 1));
         var scale = Graph.Node("Reciprocal", [Graph.Node("Sqrt", [Graph.Node("Add", [variance, Graph.Scalar((float)eps)])])]);
         return Graph.Node("Mul", [Graph.Node("Mul", [x, scale]), Graph.Weight(weightName, weight)]);
     }
 
-    /// <summary>LayerNormalization over the last axis; without affine weights, scale 1 and bias 0.</summary>
-    public string LayerNorm(string x, string? name, Tensor? weight, Tensor? bias, int size, double eps)
+    /// <summary>LayerNormalization over the last axis by the checkpoint's <paramref name="name"/>.weight and .bias; without affine weights, scale 1 and bias 0.</summary>
+    public string LayerNorm(string x, ITensorSource weights, string name, bool affine, int size, double eps)
     {
-        var scale = weight is null ? Graph.Filled(1f, size) : Graph.Weight(name + ".weight", weight);
-        var shift = bias is null ? Graph.Filled(0f, size) : Graph.Weight(name + ".bias", bias);
-        return Graph.Node("LayerNormalization", [x, scale, shift], Int("axis", -1), Float("epsilon", (float)eps));
+        if (!affine)
+        {
+            return Graph.Node("LayerNormalization", [x, Graph.Filled(1f, size), Graph.Filled(0f, size)], Int("axis", -1), Float("epsilon", (float)eps));
+        }
+
+        using var weight = weights.LoadFloat32(name + ".weight");
+        using var bias = weights.LoadFloat32(name + ".bias");
+        return Graph.Node("LayerNormalization", [x, Graph.Weight(name + ".weight", weight), Graph.Weight(name + ".bias", bias)], Int("axis", -1), Float("epsilon", (float)eps));
     }
 
     /// <summary>The MLP activations of <see cref="Activations"/> by their Hugging Face names.</summary>

@@ -34,13 +34,13 @@ public static class OnnxExporter
         switch (model)
         {
             case LlamaModel llama:
-                LlamaOnnxGraph.Build(decoder, llama, factored);
+                new LlamaOnnxGraph(decoder, llama).Build(factored);
                 break;
             case OptModel opt:
-                OptOnnxGraph.Build(decoder, opt, factored);
+                new OptOnnxGraph(decoder, opt).Build(factored);
                 break;
             case Gpt2Model gpt2:
-                Gpt2OnnxGraph.Build(decoder, gpt2, factored);
+                new Gpt2OnnxGraph(decoder, gpt2).Build(factored);
                 break;
             default:
                 throw new UnsupportedModelException($"ONNX export is not implemented for {model.Config.Architecture} (only the Llama family, Phi-3, OPT and GPT-2).");

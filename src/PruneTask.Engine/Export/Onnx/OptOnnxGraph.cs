@@ -1,93 +1,63 @@
-using PruneTask.Engine.IO;
 using PruneTask.Engine.Models;
 
 namespace PruneTask.Engine.Export.Onnx;
 
 /// <summary>
-/// The graph of an OPT decoder, as <see cref="OptModel"/> and <see cref="OptBlock"/> compute it: token embedding
+/// The graph of an OPT decoder, as <see cref="OptModel"/> and its <see cref="ResidualBlock"/>s compute it: token embedding
 /// (through project_in when word_embed_proj_dim differs), learned positions at offset 2, pre- or post-LayerNorm blocks
 /// with a ReLU (or configured) MLP, final LayerNorm when pre-LN, project_out, lm_head or the tied embedding.
 /// </summary>
-internal static class OptOnnxGraph
+internal sealed class OptOnnxGraph(OnnxDecoder decoder, OptModel model) : DecoderGraph<OptSettings>(decoder, model)
 {
-    public static void Build(OnnxDecoder decoder, OptModel model, FactoredWeights? factored)
+    protected override string Embed(string tokens)
     {
-        var (graph, config, settings, weights) = (decoder.Graph, model.Config, model.Settings, model.Weights);
-        var prefix = OptArchitecture.Prefix(weights);
-        var shapes = BlockShapes.Read(config);
-        var table = prefix + "embed_tokens.weight";
-        graph.Scope = prefix + "embed_tokens";
-        string tokens;
-        using (var embedding = weights.LoadFloat32(table))
+        if (Settings.HasProjections(Config))
         {
-            tokens = decoder.Lookup(graph.Weight(table, embedding), OnnxDecoder.InputIds);
+            Graph.Scope = Prefix + "project_in";
+            tokens = Decoder.Project(tokens, Weights, Prefix + "project_in.weight");
         }
 
-        if (settings.HasProjections(config))
-        {
-            graph.Scope = prefix + "project_in";
-            using var projectIn = weights.LoadFloat32(prefix + "project_in.weight");
-            tokens = decoder.Project(tokens, prefix + "project_in.weight", projectIn);
-        }
-
-        graph.Scope = prefix + "embed_positions";
-        string positions;
-        using (var positionTable = weights.LoadFloat32(prefix + "embed_positions.weight"))
-        {
-            var rows = graph.Node("Add", [decoder.Positions, graph.Ints([OptSettings.PositionOffset], scalar: true)]);
-            positions = decoder.Lookup(graph.Weight(prefix + "embed_positions.weight", positionTable), rows);
-        }
-
-        var hidden = graph.Node("Add", [tokens, positions]);
-        var before = settings.LayerNormBefore;
-        foreach (var block in model.Blocks)
-        {
-            var name = $"{prefix}layers.{block.Index}";
-            var linears = new OnnxBlockLinears(decoder, block, factored);
-            graph.Scope = name + ".self_attn";
-            var attentionNorm = name + ".self_attn_layer_norm";
-            var attended = graph.Node("Add", [hidden, decoder.SelfAttention(
-                linears, before ? Norm(decoder, model, attentionNorm, hidden) : hidden, shapes[block.Index], config.HeadDim, 1.0 / Math.Sqrt(config.HeadDim))]);
-            if (!before)
-            {
-                attended = Norm(decoder, model, attentionNorm, attended);
-            }
-
-            graph.Scope = name + ".mlp";
-            var mlpNorm = name + ".final_layer_norm";
-            var inner = decoder.Activation(linears.Output(LinearRole.Up, before ? Norm(decoder, model, mlpNorm, attended) : attended), settings.Activation);
-            hidden = graph.Node("Add", [attended, linears.Output(LinearRole.Down, inner)]);
-            if (!before)
-            {
-                hidden = Norm(decoder, model, mlpNorm, hidden);
-            }
-        }
-
-        if (settings.FinalLayerNorm)
-        {
-            graph.Scope = prefix + "final_layer_norm";
-            hidden = Norm(decoder, model, prefix + "final_layer_norm", hidden);
-        }
-
-        if (settings.HasProjections(config))
-        {
-            graph.Scope = prefix + "project_out";
-            using var projectOut = weights.LoadFloat32(prefix + "project_out.weight");
-            hidden = decoder.Project(hidden, prefix + "project_out.weight", projectOut);
-        }
-
-        decoder.Head(hidden, weights, table, config.TieWordEmbeddings);
+        Graph.Scope = Prefix + "embed_positions";
+        var rows = Graph.Node("Add", [Decoder.Positions, Graph.Ints([OptSettings.PositionOffset], scalar: true)]);
+        return Graph.Node("Add", [tokens, Decoder.Lookup(Weights, Prefix + "embed_positions.weight", rows)]);
     }
 
-    private static string Norm(OnnxDecoder decoder, OptModel model, string name, string x)
+    protected override string Block(OnnxBlock block, string hidden)
     {
-        if (!model.Settings.LayerNormAffine)
+        var before = Settings.LayerNormBefore;
+        Graph.Scope = block.Name + ".self_attn";
+        var attentionNorm = block.Name + ".self_attn_layer_norm";
+        var attended = Graph.Node("Add", [hidden, Decoder.SelfAttention(
+            block.Linears, before ? Norm(attentionNorm, hidden) : hidden, block.Shape, Config.HeadDim, 1.0 / Math.Sqrt(Config.HeadDim))]);
+        if (!before)
         {
-            return decoder.LayerNorm(x, null, null, null, model.Config.HiddenSize, OptSettings.LayerNormEps);
+            attended = Norm(attentionNorm, attended);
         }
 
-        using var weight = model.Weights.LoadFloat32(name + ".weight");
-        using var bias = model.Weights.LoadFloat32(name + ".bias");
-        return decoder.LayerNorm(x, name, weight, bias, model.Config.HiddenSize, OptSettings.LayerNormEps);
+        Graph.Scope = block.Name + ".mlp";
+        var mlpNorm = block.Name + ".final_layer_norm";
+        var inner = Decoder.Activation(block.Linears.Output(LinearRole.Up, before ? Norm(mlpNorm, attended) : attended), Settings.Activation);
+        var output = Graph.Node("Add", [attended, block.Linears.Output(LinearRole.Down, inner)]);
+        return before ? output : Norm(mlpNorm, output);
     }
+
+    protected override string Final(string hidden)
+    {
+        if (Settings.FinalLayerNorm)
+        {
+            Graph.Scope = Prefix + "final_layer_norm";
+            hidden = Norm(Prefix + "final_layer_norm", hidden);
+        }
+
+        if (Settings.HasProjections(Config))
+        {
+            Graph.Scope = Prefix + "project_out";
+            hidden = Decoder.Project(hidden, Weights, Prefix + "project_out.weight");
+        }
+
+        return hidden;
+    }
+
+    private string Norm(string name, string x) =>
+        Decoder.LayerNorm(x, Weights, name, Settings.LayerNormAffine, Config.HiddenSize, OptSettings.LayerNormEps);
 }
