@@ -9,7 +9,7 @@ namespace PruneTask.Engine.Benchmarks;
 /// </summary>
 public sealed record BenchmarkCase(
     string Name,
-    IPruningMethod Method,
+    PruningMethod Method,
     PruneTarget Target,
     Func<long, long, double> OperationCount)
 {

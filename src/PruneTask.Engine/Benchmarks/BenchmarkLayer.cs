@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Methods;
 using TorchSharp;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Benchmarks;
 

@@ -1,6 +1,7 @@
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using PruneTask.Recipes.Model;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Benchmarks;
 

@@ -63,7 +63,7 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
     /// but <c>groups</c>, which the derived <c>option.group_size</c> stands for; a keep target also as <c>option.keep</c>; and a
     /// fused layer's part rows as <c>option.part_rows</c>.
     /// </remarks>
-    public CacheKey Layer(string layer, IPruningMethod method, PruneTarget target, MethodOptions options, LayerGeometry geometry, CacheKey? statistics)
+    public CacheKey Layer(string layer, PruningMethod method, PruneTarget target, MethodOptions options, LayerGeometry geometry, CacheKey? statistics)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var builder = Computed("layer")

@@ -1,6 +1,7 @@
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using static TorchSharp.torch;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Calibration;
 

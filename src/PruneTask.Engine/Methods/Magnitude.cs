@@ -9,21 +9,15 @@ namespace PruneTask.Engine.Methods;
 /// floor(s · count) weights of the layer (<see cref="MagnitudeScope.Layer"/>, docs/methods.md Decisions 7) or of each row;
 /// N:M zeroes the M − N smallest of every group. Ties go to the lower index; kept weights are copied unchanged.
 /// </summary>
-public sealed class Magnitude : IPruningMethod
+public sealed class Magnitude() : PruningMethod(MethodName, algorithmVersion: 1)
 {
     public const string MethodName = MethodNames.Magnitude;
-
-    public string Name => MethodName;
-
-    public int AlgorithmVersion => 1;
-
-    public StatisticsNeed Needs => StatisticsNeed.None;
 
     /// <summary>The declared default of the option <c>scope</c>.</summary>
     public static MagnitudeScope DefaultScope { get; } = MethodOptions.Defaults(MethodName).Choice<MagnitudeScope>(OptionNames.Scope);
 
     /// <summary>Takes a sparsity (in the option <c>scope</c>) or a pattern.</summary>
-    public PrunedLayer Prune(LayerPruneRequest request) => request.Target switch
+    public override PrunedLayer Prune(LayerPruneRequest request) => request.Target switch
     {
         PruneTarget.Pattern pattern => Prune(request.Weight, pattern.Ratio),
         PruneTarget.Sparsity sparsity => Prune(request.Weight, sparsity.Fraction, request.Options.Choice<MagnitudeScope>(OptionNames.Scope)),

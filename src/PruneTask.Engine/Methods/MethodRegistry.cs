@@ -5,7 +5,7 @@ namespace PruneTask.Engine.Methods;
 /// <summary>The pruning methods a recipe can name.</summary>
 public static class MethodRegistry
 {
-    private static readonly Dictionary<string, IPruningMethod> Methods = new IPruningMethod[]
+    private static readonly Dictionary<string, PruningMethod> Methods = new PruningMethod[]
     {
         new Magnitude(),
         new Wanda(),
@@ -17,7 +17,7 @@ public static class MethodRegistry
 
     public static IReadOnlyCollection<string> Names => Methods.Keys;
 
-    public static IPruningMethod Get(string name) =>
+    public static PruningMethod Get(string name) =>
         Methods.TryGetValue(name, out var method)
             ? method
             : throw new NotSupportedException($"The method '{name}' is not available in this version; available: {string.Join(", ", Methods.Keys)}.");

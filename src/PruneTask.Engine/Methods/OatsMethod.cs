@@ -9,17 +9,11 @@ namespace PruneTask.Engine.Methods;
 /// by part, with a shared D, by the request's <see cref="LayerGeometry.PartRows"/>. The result carries the factors:
 /// Weight = LowRankU·LowRankV + Sparse.
 /// </summary>
-public sealed class OatsMethod : IPruningMethod
+public sealed class OatsMethod() : PruningMethod(MethodName, algorithmVersion: 1)
 {
     public const string MethodName = MethodNames.Oats;
 
-    public string Name => MethodName;
-
-    public int AlgorithmVersion => 1;
-
-    public StatisticsNeed Needs => StatisticsNeed.Diagonal;
-
-    public PrunedLayer Prune(LayerPruneRequest request)
+    public override PrunedLayer Prune(LayerPruneRequest request)
     {
         var options = ReadOptions(request);
         var statistics = request.RequireStatistics(MethodName);

@@ -8,17 +8,11 @@ namespace PruneTask.Engine.Methods;
 /// for heads): a keep target, groups of the request's <see cref="LayerGeometry.GroupSize"/>, and the options
 /// <c>damping</c>, <c>update_iter</c>, <c>local_search</c> and <c>max_iter</c> (see <see cref="OsscarOptions"/>).
 /// </summary>
-public sealed class OsscarMethod : IPruningMethod
+public sealed class OsscarMethod() : PruningMethod(MethodName, algorithmVersion: 1)
 {
     public const string MethodName = MethodNames.Osscar;
 
-    public string Name => MethodName;
-
-    public int AlgorithmVersion => 1;
-
-    public StatisticsNeed Needs => StatisticsNeed.Gram;
-
-    public PrunedLayer Prune(LayerPruneRequest request)
+    public override PrunedLayer Prune(LayerPruneRequest request)
     {
         var options = ReadOptions(request);
         var statistics = request.RequireStatistics(MethodName);

@@ -9,18 +9,12 @@ namespace PruneTask.Engine.Methods;
 /// chooses its mask adaptively per block of columns (floor(s·n)+1 weights per block, none when s = 0); N:M zeroes
 /// M − N of every group. The result's <see cref="PrunedLayer.Loss"/> is ½·tr(ΔW·H_damped·ΔWᵀ) with H = (2/n_seq)·G.
 /// </summary>
-public sealed class SparseGpt : IPruningMethod
+public sealed class SparseGpt() : PruningMethod(MethodName, algorithmVersion: 1)
 {
     public const string MethodName = MethodNames.SparseGpt;
 
-    public string Name => MethodName;
-
-    public int AlgorithmVersion => 1;
-
-    public StatisticsNeed Needs => StatisticsNeed.Gram;
-
     /// <summary>Takes a sparsity or a pattern, and the options <c>blocksize</c> and <c>damping</c>.</summary>
-    public PrunedLayer Prune(LayerPruneRequest request)
+    public override PrunedLayer Prune(LayerPruneRequest request)
     {
         var settings = SparseGptSettings.From(request.Options);
         return request.Target switch

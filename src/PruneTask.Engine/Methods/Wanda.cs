@@ -9,18 +9,12 @@ namespace PruneTask.Engine.Methods;
 /// lowest scores of every row, N:M the M − N lowest of every group. Ties go to the lower column, kept weights are
 /// bit-identical copies, and dead inputs (G_jj = 0) are always zeroed.
 /// </summary>
-public sealed class Wanda : IPruningMethod
+public sealed class Wanda() : PruningMethod(MethodName, algorithmVersion: 1)
 {
     public const string MethodName = MethodNames.Wanda;
 
-    public string Name => MethodName;
-
-    public int AlgorithmVersion => 1;
-
-    public StatisticsNeed Needs => StatisticsNeed.Diagonal;
-
     /// <summary>Takes a sparsity or a pattern.</summary>
-    public PrunedLayer Prune(LayerPruneRequest request) => request.Target switch
+    public override PrunedLayer Prune(LayerPruneRequest request) => request.Target switch
     {
         PruneTarget.Pattern pattern => Prune(request.Weight, request.RequireStatistics(MethodName), pattern.Ratio),
         PruneTarget.Sparsity sparsity => Prune(request.Weight, request.RequireStatistics(MethodName), sparsity.Fraction),

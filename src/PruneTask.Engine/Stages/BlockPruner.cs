@@ -11,6 +11,7 @@ using PruneTask.Recipes.Resolution;
 using static TorchSharp.torch;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Diagnostics;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Stages;
 
@@ -100,13 +101,13 @@ public sealed class BlockPruner(
         }
     }
 
-    private static Dictionary<string, IPruningMethod> Methods(IReadOnlyList<ResolvedLayer> layers) =>
+    private static Dictionary<string, PruningMethod> Methods(IReadOnlyList<ResolvedLayer> layers) =>
         layers.ToDictionary(l => l.Name, l => MethodRegistry.Get(l.Method!), StringComparer.Ordinal);
 
     private static LinearLayer Linear(TransformerBlock block, ResolvedLayer layer) => block.Linears.First(l => l.Spec.Name == layer.Name);
 
     /// <summary>Per input of the block that a planned method reads statistics of, the highest need.</summary>
-    private static Dictionary<string, StatisticsNeed> Needs(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, IPruningMethod> methods) =>
+    private static Dictionary<string, StatisticsNeed> Needs(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, PruningMethod> methods) =>
         layers
             .GroupBy(l => Linear(block, l).Spec.InputKey)
             .Select(g => (Key: g.Key, Need: g.Max(l => methods[l.Name].Needs)))
@@ -115,7 +116,7 @@ public sealed class BlockPruner(
 
     /// <summary>The block's statistics key (null when nothing needs statistics or there is no calibration data) and its layers' result keys.</summary>
     private (CacheKey? Statistics, IReadOnlyList<CacheKey> Layers) Keys(
-        TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, IPruningMethod> methods, CacheKey inputKey, bool calibrated)
+        TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, Dictionary<string, PruningMethod> methods, CacheKey inputKey, bool calibrated)
     {
         var needs = Needs(block, layers, methods);
         var statisticsKey = needs.Count == 0 || !calibrated ? null : context.Keys.Statistics(inputKey, block.Index, needs.Values.Max());
@@ -177,7 +178,7 @@ public sealed class BlockPruner(
             : result.Weight.count_nonzero().item<long>();
 
     /// <summary>The method's result, checked finite; a numerical failure becomes PRN103 naming the layer.</summary>
-    private static PrunedLayer Run(IPruningMethod method, string layer, LayerPruneRequest request)
+    private static PrunedLayer Run(PruningMethod method, string layer, LayerPruneRequest request)
     {
         PrunedLayer result;
         try
@@ -201,7 +202,7 @@ public sealed class BlockPruner(
         }
     }
 
-    private CacheKey LayerKey(ResolvedLayer layer, IPruningMethod method, LinearLayer linear, CacheKey? statisticsKey)
+    private CacheKey LayerKey(ResolvedLayer layer, PruningMethod method, LinearLayer linear, CacheKey? statisticsKey)
     {
         var (options, geometry) = Settings(layer, linear);
         return context.Keys.Layer(layer.Name, method, targets[layer.Name], options, geometry, method.Needs == StatisticsNeed.None ? null : statisticsKey);
@@ -216,7 +217,7 @@ public sealed class BlockPruner(
 
     /// <param name="statistics">Gives the statistics of the layer's input; asked only when the result is not cached.</param>
     private (LayerReport Report, bool[]? RemovedGroups) PruneLayer(
-        LinearLayer linear, ResolvedLayer layer, IPruningMethod method, CacheKey key, Func<LayerStatistics?> statistics, ReconstructionMeter meter)
+        LinearLayer linear, ResolvedLayer layer, PruningMethod method, CacheKey key, Func<LayerStatistics?> statistics, ReconstructionMeter meter)
     {
         var target = targets[layer.Name];
         using var interval = context.Ledger.Time(Stage.Prune);

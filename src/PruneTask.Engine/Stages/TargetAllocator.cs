@@ -9,6 +9,7 @@ using PruneTask.Recipes.Resolution;
 using Serilog;
 using static TorchSharp.torch;
 using PruneTask.Engine.Caching;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Stages;
 

@@ -12,11 +12,11 @@ public sealed record MethodDefinition(
     string Description,
     IReadOnlyList<TargetKind> Targets,
     IReadOnlyList<OptionDefinition> Options,
-    MethodStatistics Statistics,
+    StatisticsNeed Statistics,
     bool IsStructured)
 {
     /// <summary>True when the method reads calibration activations, so a recipe that uses it needs <c>calibration</c>.</summary>
-    public bool NeedsCalibration => Statistics != MethodStatistics.None;
+    public bool NeedsCalibration => Statistics != StatisticsNeed.None;
 
     public bool Accepts(TargetKind kind) => Targets.Contains(kind);
 
@@ -26,7 +26,7 @@ public sealed record MethodDefinition(
 }
 
 /// <summary>The statistic of a layer's calibration inputs X (rows are tokens) that a method reads.</summary>
-public enum MethodStatistics
+public enum StatisticsNeed
 {
     /// <summary>No calibration data.</summary>
     None,

@@ -56,10 +56,10 @@ public static class MethodReference
     private static IEnumerable<string> Owners(IReadOnlyList<MethodDefinition> methods, OptionDefinition option) =>
         methods.Where(m => m.FindOption(option.Name) is not null).Select(m => m.Name);
 
-    private static string Statistics(MethodStatistics statistics) => statistics switch
+    private static string Statistics(StatisticsNeed statistics) => statistics switch
     {
-        MethodStatistics.None => "no",
-        MethodStatistics.Diagonal => "yes: input norms (diagonal of XᵀX)",
+        StatisticsNeed.None => "no",
+        StatisticsNeed.Diagonal => "yes: input norms (diagonal of XᵀX)",
         _ => "yes: XᵀX",
     };
 

@@ -51,7 +51,7 @@ public sealed class RunKeysTests : IDisposable
 
     public void Dispose() => _model.Dispose();
 
-    private CacheKeyBuilder Legacy(IPruningMethod method, string target) =>
+    private CacheKeyBuilder Legacy(PruningMethod method, string target) =>
         new CacheKeyBuilder("layer")
             .Add("environment", Environment.KeyText)
             .AddHash("weight", _keys.Model.Tensor(Layer + ".weight"))

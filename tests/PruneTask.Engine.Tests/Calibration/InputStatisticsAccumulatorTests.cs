@@ -1,6 +1,7 @@
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Methods;
 using TorchSharp;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Tests.Calibration;
 

@@ -19,9 +19,20 @@ public class MethodRegistryTests
 
     [Theory]
     [MemberData(nameof(Methods))]
-    public void A_method_needs_statistics_exactly_when_its_declaration_needs_calibration(string name)
+    public void A_method_runs_without_calibration_statistics_exactly_when_its_declaration_reads_none(string name)
     {
-        Assert.Equal(MethodCatalog.Find(name)!.NeedsCalibration, MethodRegistry.Get(name).Needs != StatisticsNeed.None);
+        using var scope = torch.NewDisposeScope();
+        var declared = MethodCatalog.Find(name)!;
+        var request = new LayerPruneRequest(SyntheticLayer.Weight(8, 8, 16), null, Target(declared.Targets[0]), MethodOptions.Defaults(name));
+
+        if (declared.Statistics == StatisticsNeed.None)
+        {
+            using var result = MethodRegistry.Get(name).Prune(request);
+        }
+        else
+        {
+            Assert.Throws<InvalidOperationException>(() => MethodRegistry.Get(name).Prune(request));
+        }
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public class ReconstructionErrorTests
         var weight = SyntheticLayer.Weight(seed + 100, 64, 128);
         using var statistics = SyntheticLayer.Statistics(x, 4);
         PruneTarget pruneTarget = target == "2:4" ? new PruneTarget.Pattern(new NmPattern(2, 4)) : new PruneTarget.Sparsity(double.Parse(target, System.Globalization.CultureInfo.InvariantCulture));
-        LayerPruneRequest Request(IPruningMethod method) => new(weight, statistics, pruneTarget, MethodOptions.Defaults(method.Name));
+        LayerPruneRequest Request(PruningMethod method) => new(weight, statistics, pruneTarget, MethodOptions.Defaults(method.Name));
 
         using var magnitude = new Magnitude().Prune(Request(new Magnitude()));
         using var wanda = new Wanda().Prune(Request(new Wanda()));

@@ -1,6 +1,7 @@
 using PruneTask.Engine.Methods;
 using PruneTask.Recipes.Model;
 using TorchSharp;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Tests.Methods;
 

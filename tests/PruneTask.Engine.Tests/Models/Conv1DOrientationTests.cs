@@ -5,6 +5,7 @@ using PruneTask.Engine.Models;
 using PruneTask.Recipes.Model;
 using PruneTask.Tests.Common;
 using TorchSharp;
+using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Tests.Models;
 
@@ -28,7 +29,7 @@ public class Conv1DOrientationTests
         using var statistics = InputStatistics(model, conv);
         using var linearSource = TransposedCopy(model.Weights, conv.Spec);
         using var linear = new LinearLayer(conv.Spec with { Name = "fc", StoredLayout = WeightLayout.OutIn }, linearSource);
-        var pruning = method == Wanda.MethodName ? (IPruningMethod)new Wanda() : new SparseGpt();
+        var pruning = method == Wanda.MethodName ? (PruningMethod)new Wanda() : new SparseGpt();
 
         using var fromConv = pruning.Prune(new LayerPruneRequest(conv.ReadWeight(), statistics, new PruneTarget.Sparsity(0.5), MethodOptions.Defaults(method)));
         using var fromLinear = pruning.Prune(new LayerPruneRequest(linear.ReadWeight(), statistics, new PruneTarget.Sparsity(0.5), MethodOptions.Defaults(method)));

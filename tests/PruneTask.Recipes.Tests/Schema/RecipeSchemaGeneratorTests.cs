@@ -97,7 +97,7 @@ public sealed class RecipeSchemaGeneratorTests
     [Fact]
     public void A_method_added_to_the_declaration_is_in_the_method_enum_and_in_its_targets_descriptions()
     {
-        MethodDefinition pruneAll = new("everything", "Prunes every neuron it may.", [TargetKind.Keep], [_example], MethodStatistics.None, IsStructured: true);
+        MethodDefinition pruneAll = new("everything", "Prunes every neuron it may.", [TargetKind.Keep], [_example], StatisticsNeed.None, IsStructured: true);
 
         var definitions = Definitions(RecipeSchemaGenerator.Generate([.. MethodCatalog.Methods, pruneAll]));
 
