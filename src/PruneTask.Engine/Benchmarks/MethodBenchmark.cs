@@ -1,3 +1,4 @@
+using PruneTask.Engine.Stages;
 using System.Diagnostics;
 using System.Globalization;
 using PruneTask.Engine.Methods;

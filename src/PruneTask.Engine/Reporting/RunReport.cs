@@ -96,7 +96,7 @@ public sealed record StageFigures
 {
     public required double Seconds { get; init; }
 
-    /// <summary>Counted floating-point operations, in 10⁹ (closed-form counts, see Benchmarks/OperationCounts).</summary>
+    /// <summary>Counted floating-point operations, in 10⁹ (closed-form counts, see Stages/OperationCounts).</summary>
     public required double Gflop { get; init; }
 
     /// <summary>Gflop / Seconds, or null when the stage did no counted work or took no measurable time.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Export;

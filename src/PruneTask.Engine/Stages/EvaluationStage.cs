@@ -1,5 +1,4 @@
 using System.Globalization;
-using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration.Data;
 using PruneTask.Engine.Evaluation;

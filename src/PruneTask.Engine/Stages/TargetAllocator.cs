@@ -1,5 +1,4 @@
 using PruneTask.Engine.Allocation;
-using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Calibration;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;

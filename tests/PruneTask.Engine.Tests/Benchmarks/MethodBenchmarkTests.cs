@@ -1,3 +1,4 @@
+using PruneTask.Engine.Stages;
 using PruneTask.Engine.Benchmarks;
 using PruneTask.Engine.Methods;
 using PruneTask.Recipes.Methods;

@@ -3,7 +3,7 @@ using PruneTask.Engine.Models;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Methods;
 
-namespace PruneTask.Engine.Benchmarks;
+namespace PruneTask.Engine.Stages;
 
 /// <summary>
 /// Closed-form floating-point operation counts: the products a run does (linears, attention, statistics) and the
