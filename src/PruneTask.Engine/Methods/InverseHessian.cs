@@ -112,3 +112,6 @@ internal sealed class InverseHessian : IDisposable
         return inverse.MoveToOuterDisposeScope();
     }
 }
+
+/// <summary>A method cannot compute a layer's result, e.g. a Hessian that stays singular after raising the damping.</summary>
+public sealed class NumericalFailureException(string message) : Exception(message);

@@ -45,3 +45,13 @@ public sealed class Magnitude() : PruningMethod(MethodName, algorithmVersion: 1)
         return new PrunedLayer(weight.masked_fill(mask, RootedScalars.Zero).MoveToOuterDisposeScope());
     }
 }
+
+/// <summary>
+/// Where magnitude pruning compares weights: over the whole layer (one threshold) or within each output row. The members
+/// are the choices of the option <c>scope</c>, by name.
+/// </summary>
+public enum MagnitudeScope
+{
+    Layer,
+    Row,
+}

@@ -41,3 +41,9 @@ public static class NormPruning
         return blocks.mul(blocks).sum([0, 2]).sqrt_().MoveToOuterDisposeScope();
     }
 }
+
+/// <summary>
+/// Settings of the structured norm baseline: <paramref name="Keep"/> is the fraction of input groups that survive
+/// (K = ⌊G·keep⌋); <paramref name="GroupSize"/> is 1 for MLP neurons and head_dim for attention heads.
+/// </summary>
+public sealed record NormPruningOptions(double Keep, int GroupSize = 1);

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using PruneTask.Engine.Caching;
 using PruneTask.Engine.Calibration;
+using PruneTask.Engine.Diagnostics;
 using PruneTask.Engine.Export;
+using PruneTask.Engine.IO;
 using PruneTask.Engine.Methods;
 using PruneTask.Engine.Models;
 using PruneTask.Engine.Reporting;
+using PruneTask.Engine.Structured;
+using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
 using PruneTask.Recipes.Resolution;
 using static TorchSharp.torch;
-using PruneTask.Engine.IO;
-using PruneTask.Engine.Diagnostics;
-using PruneTask.Recipes.Methods;
 
 namespace PruneTask.Engine.Stages;
 
@@ -265,4 +266,13 @@ public sealed class BlockPruner(
             return (report, result.RemovedGroups);
         }
     }
+}
+
+/// <summary>
+/// What pruning one block produced: its layers' cache keys and report rows, where its statistics came from, and what
+/// structured pruning removed from it (null when no structured method ran in the block).
+/// </summary>
+public sealed record BlockPruneResult(IReadOnlyList<CacheKey> LayerKeys, IReadOnlyList<LayerReport> Layers, bool StatisticsHit, CacheKey? StatisticsKey)
+{
+    public BlockRemoval? Removal { get; init; }
 }

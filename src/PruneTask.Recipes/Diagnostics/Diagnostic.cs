@@ -18,3 +18,10 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
         return $"{origin}: {category} {Code}: {Message}";
     }
 }
+
+/// <summary>How serious a <see cref="Diagnostic"/> is: errors make a recipe invalid, warnings do not.</summary>
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}

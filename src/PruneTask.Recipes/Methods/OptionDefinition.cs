@@ -26,3 +26,17 @@ public sealed record OptionDefinition(string Name, OptionType Type, object Defau
     public static OptionDefinition IntegerOrAuto(string name, string description, long min = 1) =>
         new(name, OptionType.IntegerOrAuto, Auto, description, NumberRange.AtLeast(min));
 }
+
+/// <summary>The kind of value a method option holds.</summary>
+public enum OptionType
+{
+    Integer,
+    Number,
+    Boolean,
+
+    /// <summary>One word out of <see cref="OptionDefinition.Choices"/>.</summary>
+    Choice,
+
+    /// <summary>The word <c>auto</c> (resolved per layer) or an integer.</summary>
+    IntegerOrAuto,
+}

@@ -19,3 +19,23 @@ public sealed record CalibrationSettings(
     public const int DefaultSequenceLength = 2048;
     public const string DefaultTextField = "text";
 }
+
+/// <summary>How text datasets become token ids.</summary>
+public enum TokenizerKind
+{
+    /// <summary>The tokenizer files in the model folder, through Microsoft.ML.Tokenizers.</summary>
+    Auto,
+
+    /// <summary>One token per UTF-8 byte (ids 0–255), for byte-level models and tests.</summary>
+    Bytes,
+}
+
+/// <summary>Which activations calibrate block l + 1.</summary>
+public enum Propagation
+{
+    /// <summary>The output of the already pruned block l, as in the papers (the default).</summary>
+    Pruned,
+
+    /// <summary>The dense model's activations, so every block is independent.</summary>
+    Dense,
+}

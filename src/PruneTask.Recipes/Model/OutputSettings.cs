@@ -12,3 +12,26 @@ public sealed record OutputSettings(Located<string> Path, Located<OutputFormat> 
     /// </summary>
     public string? RelativeTo { get; init; }
 }
+
+/// <summary>The element type of the written weights.</summary>
+public enum OutputDtype
+{
+    /// <summary>Each tensor keeps the type it had in the input.</summary>
+    Same,
+    Float32,
+    Float16,
+    BFloat16,
+}
+
+/// <summary>How pruned weights are written.</summary>
+public enum OutputFormat
+{
+    /// <summary>Same shapes as the input, pruned weights stored as zeros.</summary>
+    Dense,
+
+    /// <summary>OATS layers as their sparse and low-rank factors; other layers dense.</summary>
+    Factored,
+
+    /// <summary>Structured pruning (osscar, norm) removes the pruned neurons and heads; other layers dense.</summary>
+    Shrunk,
+}

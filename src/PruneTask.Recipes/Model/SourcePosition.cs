@@ -8,3 +8,6 @@ public readonly record struct SourcePosition(string File, int Line, int Column)
 {
     public override string ToString() => Line > 0 ? $"{File}({Line},{Column})" : File;
 }
+
+/// <summary>A recipe value together with the position it was written at, so later stages can point back at it.</summary>
+public sealed record Located<T>(T Value, SourcePosition Position);
