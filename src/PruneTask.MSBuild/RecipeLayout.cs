@@ -46,19 +46,7 @@ internal sealed class RecipeLayout
     public string CopyListFile { get; }
 
     /// <summary>`models/llama.prune.yaml` → `llama`.</summary>
-    public static string NameOf(string recipePath)
-    {
-        var name = Path.GetFileName(recipePath);
-        foreach (var suffix in new[] { ".yaml", ".yml", ".prune" })
-        {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && name.Length > suffix.Length)
-            {
-                name = name.Substring(0, name.Length - suffix.Length);
-            }
-        }
-
-        return name;
-    }
+    public static string NameOf(string recipePath) => Recipes.Reading.DefaultPaths.RecipeName(recipePath);
 
     private static string? Metadata(ITaskItem item, string name)
     {

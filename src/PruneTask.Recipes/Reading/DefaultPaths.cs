@@ -1,16 +1,33 @@
+using System;
+using System.IO;
+
 namespace PruneTask.Recipes.Reading;
 
-/// <summary>Where outputs go when a recipe does not say (the cache folder's default is PruneTask.Engine's CacheLocation).</summary>
+/// <summary>
+/// A recipe's name and where its output goes when the recipe does not say. Also compiled into PruneTask.MSBuild
+/// (netstandard2.0, so plain string calls), which names its output folders the same way. The cache folder's default
+/// is PruneTask.Engine's CacheLocation.
+/// </summary>
 internal static class DefaultPaths
 {
     private static readonly string[] _recipeSuffixes = [".prune.yaml", ".prune.yml", ".yaml", ".yml"];
 
-    /// <summary>out/&lt;recipe name without .prune.yaml&gt; beside the recipe.</summary>
-    public static string OutputDirectory(string recipePath)
+    /// <summary>The file name without .prune.yaml (or .prune.yml, .yaml, .yml): <c>models/llama.prune.yaml</c> → <c>llama</c>.</summary>
+    public static string RecipeName(string recipePath)
     {
         var name = Path.GetFileName(recipePath);
-        var suffix = _recipeSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase) && name.Length > s.Length);
-        var stem = suffix is null ? name : name[..^suffix.Length];
-        return Path.Combine(Path.GetDirectoryName(recipePath) ?? ".", "out", stem);
+        foreach (var suffix in _recipeSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && name.Length > suffix.Length)
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        return name;
     }
+
+    /// <summary>out/&lt;recipe name&gt; beside the recipe.</summary>
+    public static string OutputDirectory(string recipePath) =>
+        Path.Combine(Path.GetDirectoryName(recipePath) ?? ".", "out", RecipeName(recipePath));
 }
