@@ -1,3 +1,4 @@
+using PruneTask.Engine.Models;
 using PruneTask.Engine.Methods;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -25,8 +26,8 @@ public sealed class InputStatisticsAccumulator : IDisposable
 
     public InputStatisticsAccumulator(long features, StatisticsNeed need)
     {
-        _squaredNorms = zeros(features, dtype: float64).DetachFromDisposeScope();
-        _gram = need == StatisticsNeed.Gram ? zeros(features, features, dtype: float64).DetachFromDisposeScope() : null;
+        _squaredNorms = zeros(features, dtype: float64, device: ComputeDevice.Current).DetachFromDisposeScope();
+        _gram = need == StatisticsNeed.Gram ? zeros(features, features, dtype: float64, device: ComputeDevice.Current).DetachFromDisposeScope() : null;
     }
 
     public void Add(Tensor input)

@@ -35,7 +35,7 @@ public sealed class LazyTensor : IDisposable
     public torch.Tensor Read()
     {
         using var scope = torch.NewDisposeScope();
-        var value = _source.LoadFloat32(Name);
+        var value = ComputeDevice.Place(_source.LoadFloat32(Name));
         FiniteWeights.Require(value, Name);
         return (_transpose ? value.t().contiguous() : value).MoveToOuterDisposeScope();
     }
@@ -54,7 +54,7 @@ public sealed class LazyTensor : IDisposable
 
         using var stored = _source.Load(Name);
         using var rows = stored.index_select(0, indices);
-        return rows.to_type(torch.float32);
+        return ComputeDevice.Place(rows.to_type(torch.float32));
     }
 
     public void Release()

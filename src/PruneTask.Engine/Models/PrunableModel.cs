@@ -44,7 +44,7 @@ public abstract class PrunableModel : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        return EmbedCore(input).MoveToOuterDisposeScope();
+        return EmbedCore(ComputeDevice.Place(input)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Output of the last block → logits (final norm, projections, head).</summary>

@@ -24,8 +24,8 @@ internal sealed class RotaryEmbedding
     /// <summary>cos and sin of every angle, each [T, headDim] float32.</summary>
     public (Tensor Cos, Tensor Sin) Angles(long tokens)
     {
-        var positions = tensor(Enumerable.Range(0, checked((int)tokens)).Select(p => (float)p).ToArray());
-        var angles = outer(positions, tensor(_inverseFrequencies));
+        var positions = arange(tokens, dtype: float32, device: ComputeDevice.Current);
+        var angles = outer(positions, tensor(_inverseFrequencies, device: ComputeDevice.Current));
         var both = cat([angles, angles], -1);
         return (both.cos(), both.sin());
     }

@@ -70,12 +70,12 @@ internal static class StructuredFollowUp
         var weight = linear.ReadWeight();
         if (cut.Rows.Count > 0)
         {
-            weight.index_fill_(0, torch.tensor(cut.Rows.ToArray()), Methods.RootedScalars.Zero);
+            weight.index_fill_(0, torch.tensor(cut.Rows.ToArray(), device: weight.device), Methods.RootedScalars.Zero);
         }
 
         if (cut.Columns.Count > 0)
         {
-            weight.index_fill_(1, torch.tensor(cut.Columns.ToArray()), Methods.RootedScalars.Zero);
+            weight.index_fill_(1, torch.tensor(cut.Columns.ToArray(), device: weight.device), Methods.RootedScalars.Zero);
         }
 
         linear.ReplaceWeight(weight);
