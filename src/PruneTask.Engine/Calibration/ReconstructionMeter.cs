@@ -35,7 +35,7 @@ public sealed class ReconstructionMeter : IDisposable
         if (!_checkpoint.TryGetValue(linear.Spec.Name, out var held))
         {
             // Read inside the block's dispose scope: detached, or the scope would free them when the batch is done.
-            held = (linear.ReadCheckpointWeight().DetachFromDisposeScope(), linear.ReadBias()?.DetachFromDisposeScope());
+            held = (linear.ReadCheckpointWeight().DetachFromDisposeScope(), linear.ReadBias()?.contiguous().DetachFromDisposeScope());
             _checkpoint[linear.Spec.Name] = held;
         }
 
