@@ -16,8 +16,11 @@ namespace PruneTask.Engine.Caching;
 /// <remarks>A recipe without calibration (magnitude only) has no tokens; its key names that instead of a hash.</remarks>
 public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerprint, ComputeEnvironment environment)
 {
-    /// <summary>Bumped whenever the statistics gathered from the same input change, so cached ones are recomputed.</summary>
-    public const int StatisticsVersion = 2;
+    /// <summary>
+    /// Bumped whenever the statistics gathered from the same input change, so cached ones are recomputed
+    /// (3: attention through libtorch's fused kernel rounds the activations differently).
+    /// </summary>
+    public const int StatisticsVersion = 3;
 
     public ModelFingerprint Model => model;
 

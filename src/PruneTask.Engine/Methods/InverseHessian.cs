@@ -82,8 +82,7 @@ internal sealed class InverseHessian : IDisposable
         }
 
         var upper = InvertUpper(reversedLower.flip(0, 1));
-        // A float64 sum of float32 values cannot overflow, so it is finite exactly when every entry is (and is one fast pass).
-        return double.IsFinite(upper.sum(type: torch.float64).item<double>()) ? upper : null;
+        return Models.FiniteWeights.IsFinite(upper) ? upper : null;
     }
 
     /// <summary>

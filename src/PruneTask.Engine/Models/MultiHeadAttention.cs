@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace PruneTask.Engine.Models;
 
-/// <summary>Eager scaled dot-product attention over heads, with grouped key/value heads and an optional causal window.</summary>
+/// <summary>Scaled dot-product attention over heads (fused where libtorch's kernel applies, eager otherwise), with grouped key/value heads and an optional causal window.</summary>
 internal static class MultiHeadAttention
 {
     /// <summary>[B, T, heads·headDim] → [B, heads, T, headDim].</summary>
@@ -31,6 +31,11 @@ internal static class MultiHeadAttention
             value = value.repeat_interleave(groups, dim: 1);
         }
 
+        if (scale == 1.0 / Math.Sqrt(query.shape[^1]))
+        {
+            return Fused(query, key, value, causal, slidingWindow);
+        }
+
         // Explicit, kept-alive scalars: see RootedScalars for the TorchSharp 0.107 finalizer race they avoid.
         using var scaleScalar = scale.ToScalar();
         // Scaled and masked in place, and freed once softmaxed: the [batch, heads, T, T] scores are the largest
@@ -44,6 +49,17 @@ internal static class MultiHeadAttention
         var probabilities = scores.softmax(-1, ScalarType.Float32);
         scores.Dispose();
         var output = probabilities.matmul(value);
+        return output.transpose(1, 2).reshape(query.shape[0], query.shape[2], query.shape[1] * query.shape[3]);
+    }
+
+    /// <summary>
+    /// libtorch's fused attention at its default scale 1/√headDim: it computes the softmax a block of keys at a time
+    /// (in float32) and never materialises the [batch, heads, T, T] scores, which made the eager form several times slower.
+    /// </summary>
+    private static Tensor Fused(Tensor query, Tensor key, Tensor value, bool causal, int? slidingWindow)
+    {
+        using var allowed = causal && slidingWindow is not null ? CausalMask(query.shape[2], slidingWindow).logical_not() : null;
+        var output = nn.functional.scaled_dot_product_attention(query, key, value, allowed, is_casual: causal && allowed is null);
         return output.transpose(1, 2).reshape(query.shape[0], query.shape[2], query.shape[1] * query.shape[3]);
     }
 

@@ -32,9 +32,5 @@ internal static class FiniteResults
         }
     }
 
-    private static bool IsFinite(Tensor tensor)
-    {
-        using var scope = NewDisposeScope();
-        return tensor.isfinite().all().item<bool>();
-    }
+    private static bool IsFinite(Tensor tensor) => Models.FiniteWeights.IsFinite(tensor);
 }

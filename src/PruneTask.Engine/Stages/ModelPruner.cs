@@ -44,7 +44,7 @@ public sealed class ModelPruner(
             context.Cancellation.ThrowIfCancellationRequested();
             var layersOfBlock = planned[block.Index];
             var inputKey = walk.InputKeys[block.Index];
-            var meter = new ReconstructionMeter();
+            using var meter = new ReconstructionMeter();
             var carry = block.Index < walk.LastNeedingActivations;
             var denseOutputs = propagation == Propagation.Dense && carry ? new List<Tensor>() : null;
             var result = pruner.Prune(block, layersOfBlock, activations is null ? null : () => activations.At(block.Index), inputKey, meter, denseOutputs);
@@ -177,7 +177,7 @@ public sealed class ModelPruner(
         return new Observation(block, meter);
     }
 
-    /// <summary>Detaches the meter from the block's linears when disposed.</summary>
+    /// <summary>Detaches the meter from the block's linears, and frees the weights it held for the pass, when disposed.</summary>
     private sealed class Observation(TransformerBlock block, ReconstructionMeter meter) : IDisposable
     {
         public void Dispose()
@@ -186,6 +186,8 @@ public sealed class ModelPruner(
             {
                 linear.OutputObserver -= meter.Observe;
             }
+
+            meter.Release();
         }
     }
 
