@@ -87,7 +87,7 @@ public sealed class ReconstructionMeter : IDisposable
         var shape = (x.shape[0], weight.shape[0]);
         if (!_products.TryGetValue(shape, out var product))
         {
-            product = empty(shape.Item1, shape.Item2, dtype: float32).DetachFromDisposeScope();
+            product = empty(shape.Item1, shape.Item2, dtype: float32, device: x.device).DetachFromDisposeScope();
             _products[shape] = product;
         }
 

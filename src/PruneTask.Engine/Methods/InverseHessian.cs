@@ -96,7 +96,7 @@ internal sealed class InverseHessian : IDisposable
         var size = upper.shape[0];
         if (size <= DirectInverseSize)
         {
-            return torch.linalg.solve_triangular(upper, torch.eye(size, dtype: upper.dtype), upper: true).MoveToOuterDisposeScope();
+            return torch.linalg.solve_triangular(upper, torch.eye(size, dtype: upper.dtype, device: upper.device), upper: true).MoveToOuterDisposeScope();
         }
 
         var half = size / 2;

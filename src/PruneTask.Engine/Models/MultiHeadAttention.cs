@@ -66,7 +66,7 @@ internal static class MultiHeadAttention
     /// <summary>True where attention is not allowed: later tokens, and tokens a window or more behind.</summary>
     public static Tensor CausalMask(long tokens, int? slidingWindow)
     {
-        var allowed = ones(tokens, tokens, ScalarType.Bool).tril();
+        var allowed = ones(tokens, tokens, ScalarType.Bool, device: ComputeDevice.Current).tril();
         if (slidingWindow is { } window)
         {
             allowed = allowed.triu(-(window - 1));
