@@ -51,11 +51,11 @@ public static class InitCommand
             var schemaPath = Path.Combine(folder, RecipeSchema.FileName);
             if (!File.Exists(schemaPath) || File.ReadAllText(schemaPath) != RecipeSchema.Text)
             {
-                File.WriteAllText(schemaPath, RecipeSchema.Text);
+                AtomicFile.WriteAllText(schemaPath, RecipeSchema.Text);
             }
 
             var data = parseResult.GetValue(dataset) is { } d ? Path.GetFullPath(d) : null;
-            File.WriteAllText(recipePath, StarterRecipe(folder, modelDirectory, summary, data));
+            AtomicFile.WriteAllText(recipePath, StarterRecipe(folder, modelDirectory, summary, data));
             parseResult.InvocationConfiguration.Output.WriteLine($"wrote {recipePath} (check it with: dotnet prune validate {Path.GetFileName(recipePath)})");
             return ExitCodes.Ok;
         });

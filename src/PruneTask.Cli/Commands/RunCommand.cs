@@ -1,3 +1,4 @@
+using PruneTask.Engine.IO;
 using System.CommandLine;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Stages;
@@ -97,6 +98,6 @@ public static class RunCommand
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllLines(full, files);
+        AtomicFile.WriteAllLines(full, files);
     }
 }

@@ -1,3 +1,4 @@
+using PruneTask.Engine.IO;
 using System.CommandLine;
 using PruneTask.Recipes;
 using PruneTask.Recipes.Schema;
@@ -23,7 +24,7 @@ public static class SchemaCommand
             var text = parseResult.GetValue(methods) ? MethodReference.Markdown() : RecipeSchema.Text;
             if (parseResult.GetValue(output) is { } path)
             {
-                File.WriteAllText(path, text);
+                AtomicFile.WriteAllText(path, text);
             }
             else
             {

@@ -1,3 +1,4 @@
+using PruneTask.Engine.IO;
 using System.CommandLine;
 using System.Globalization;
 using PruneTask.Engine.Benchmarks;
@@ -61,7 +62,7 @@ internal sealed class ThroughputOptions
     {
         if (parseResult.GetValue(_json) is { } path)
         {
-            File.WriteAllText(path, ReportJson.Serialize(report));
+            AtomicFile.WriteAllText(path, ReportJson.Serialize(report));
         }
     }
 }
