@@ -1,4 +1,3 @@
-using PruneTask.Engine.Caching;
 using PruneTask.Engine.Methods;
 using PruneTask.Recipes.Methods;
 using PruneTask.Recipes.Model;
@@ -32,30 +31,12 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
         return (calibrationFingerprint is null ? builder.Add("tokens", "none") : builder.AddHash("tokens", calibrationFingerprint)).Build();
     }
 
-    public CacheKey NextInput(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers)
-    {
-        var builder = Computed("activations").Add("input", input).AddHash("block", model.Blocks[block]);
-        var i = 0;
-        foreach (var layer in prunedLayers)
-        {
-            builder.Add($"layer{i++:D4}", layer);
-        }
-
-        return builder.Build();
-    }
+    public CacheKey NextInput(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers) =>
+        AddLayers(Computed("activations").Add("input", input).AddHash("block", model.Blocks[block]), prunedLayers, "D4").Build();
 
     /// <summary>The reconstruction errors of a block's pruned layers: measured on its input, its weights replaced by those layers' results.</summary>
-    public CacheKey ReconstructionErrors(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers)
-    {
-        var builder = Computed("reconstruction").Add("input", input).AddHash("block", model.Blocks[block]);
-        var i = 0;
-        foreach (var layer in prunedLayers)
-        {
-            builder.Add($"layer{i++:D4}", layer);
-        }
-
-        return builder.Build();
-    }
+    public CacheKey ReconstructionErrors(CacheKey input, int block, IEnumerable<CacheKey> prunedLayers) =>
+        AddLayers(Computed("reconstruction").Add("input", input).AddHash("block", model.Blocks[block]), prunedLayers, "D4").Build();
 
     public CacheKey Statistics(CacheKey input, int block, StatisticsNeed need) =>
         Computed("statistics").Add("input", input).AddHash("block", model.Blocks[block]).Add("need", need.ToString())
@@ -108,17 +89,8 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
         Computed("evaluation").Add("variant", variant).Add("model", modelState).AddHash("data", dataFingerprint).Build();
 
     /// <summary>A key naming the pruned model's weights: the whole dense model plus every pruned layer's key.</summary>
-    public CacheKey PrunedModel(IEnumerable<CacheKey> layers)
-    {
-        var builder = new CacheKeyBuilder("model").AddHash("dense", model.Whole);
-        var i = 0;
-        foreach (var layer in layers)
-        {
-            builder.Add($"layer{i++:D5}", layer);
-        }
-
-        return builder.Build();
-    }
+    public CacheKey PrunedModel(IEnumerable<CacheKey> layers) =>
+        AddLayers(new CacheKeyBuilder("model").AddHash("dense", model.Whole), layers, "D5").Build();
 
     /// <summary>A key recording that every weight of the model (as <see cref="ModelFingerprint.Whole"/> names it) was checked finite.</summary>
     public CacheKey FiniteWeights() => new CacheKeyBuilder("finite-weights").AddHash("model", model.Whole).Build();
@@ -126,4 +98,16 @@ public sealed class RunKeys(ModelFingerprint model, string? calibrationFingerpri
     public CacheKey DenseModel() => new CacheKeyBuilder("model").AddHash("dense", model.Whole).Build();
 
     private CacheKeyBuilder Computed(string kind) => new CacheKeyBuilder(kind).Add("environment", environment.KeyText);
+
+    /// <summary>Adds the layers' keys as layer0000, layer0001, … (the digit count in <paramref name="digits"/>, as existing keys spell it).</summary>
+    private static CacheKeyBuilder AddLayers(CacheKeyBuilder builder, IEnumerable<CacheKey> layers, string digits)
+    {
+        var i = 0;
+        foreach (var layer in layers)
+        {
+            builder.Add("layer" + (i++).ToString(digits, System.Globalization.CultureInfo.InvariantCulture), layer);
+        }
+
+        return builder;
+    }
 }

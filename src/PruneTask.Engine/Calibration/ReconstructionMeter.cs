@@ -1,8 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using PruneTask.Engine.Diagnostics;
 using PruneTask.Engine.Models;
 using static TorchSharp.torch;
-using PruneTask.Engine.Diagnostics;
 
 namespace PruneTask.Engine.Calibration;
 
@@ -78,7 +78,7 @@ public sealed class ReconstructionMeter : IDisposable
         var error = Math.Sqrt(s.Error / s.Reference);
         return double.IsFinite(error)
             ? error
-            : throw new Diagnostics.PruneRunException(Diagnostics.RunErrorCodes.NumericalFailure, $"{name}: the reconstruction error on the calibration inputs is not finite (the activations overflow).");
+            : throw new PruneRunException(RunErrorCodes.NumericalFailure, $"{name}: the reconstruction error on the calibration inputs is not finite (the activations overflow).");
     }
 
     /// <summary>x·Wᵀ, written into the buffer kept for its shape (beta 0: the same product as a fresh <c>matmul</c>).</summary>

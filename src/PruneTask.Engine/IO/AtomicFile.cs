@@ -1,24 +1,34 @@
+using System.Text;
+
 namespace PruneTask.Engine.IO;
 
-/// <summary>Writes a small file whole or not at all: into a temporary file beside it, then renamed over it.</summary>
+/// <summary>Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over it.</summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string text) => Write(path, temporary => File.WriteAllText(temporary, text));
+    public static void WriteAllText(string path, string text) =>
+        Write(path, stream => stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text)));
 
-    public static void WriteAllLines(string path, IEnumerable<string> lines) => Write(path, temporary => File.WriteAllLines(temporary, lines));
+    public static void WriteAllLines(string path, IEnumerable<string> lines) =>
+        WriteAllText(path, string.Concat(lines.Select(line => line + Environment.NewLine)));
 
-    private static void Write(string path, Action<string> write)
+    /// <summary>Runs <paramref name="write"/> on a new temporary file and moves it to <paramref name="path"/>; on failure removes it.</summary>
+    public static void Write(string path, Action<FileStream> write, int bufferSize = 4096)
     {
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            write(temporary);
-            File.Move(temporary, full, overwrite: true);
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize))
+            {
+                write(file);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
         }
-        finally
+        catch
         {
             File.Delete(temporary);
+            throw;
         }
     }
 }

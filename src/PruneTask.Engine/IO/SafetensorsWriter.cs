@@ -24,10 +24,9 @@ public static class SafetensorsWriter
     public static void Write(string path, IReadOnlyList<SafetensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var header = SafetensorsHeaderWriter.Build(entries, metadata);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize))
+        AtomicFile.Write(
+            path,
+            file =>
             {
                 file.Write(header);
                 foreach (var entry in entries)
@@ -36,14 +35,7 @@ public static class SafetensorsWriter
                     entry.WriteData(checkedStream);
                     checkedStream.CheckComplete();
                 }
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            },
+            CopyBufferSize);
     }
 }

@@ -74,23 +74,11 @@ public sealed class MethodOptions
 
     private static void Check(MethodDefinition method, OptionDefinition option, object value)
     {
-        var fits = option.Type switch
+        if (!option.Accepts(value))
         {
-            OptionType.Integer => value is long l && InRange(option, l),
-            OptionType.Number => value is double or long && InRange(option, Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-            OptionType.Boolean => value is bool,
-            OptionType.Choice => value is string s && option.Choices!.Contains(s),
-            OptionType.IntegerOrAuto => value is OptionDefinition.Auto || (value is long l && InRange(option, l)),
-            _ => false,
-        };
-        if (!fits)
-        {
-            var expected = option.Choices is { } choices ? string.Join(" or ", choices) : $"{option.Type}{(option.Range is { } range ? " " + range.Describe() : "")}";
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{method.Name} option '{option.Name}' must be {expected}, not '{value}'."));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{method.Name} option '{option.Name}' must be {option.DescribeValues()}, not '{value}'."));
         }
     }
-
-    private static bool InRange(OptionDefinition option, double value) => option.Range?.Contains(value) ?? true;
 
     private static string Describe(MethodDefinition method) =>
         method.Options.Count == 0 ? "none" : string.Join(", ", method.Options.Select(o => o.Name));

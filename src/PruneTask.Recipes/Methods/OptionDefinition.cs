@@ -10,6 +10,21 @@ public sealed record OptionDefinition(string Name, OptionType Type, object Defau
 {
     public const string Auto = "auto";
 
+    /// <summary>Whether a resolved value (long, double, bool or string) fits the option's type, range and choices.</summary>
+    public bool Accepts(object value) => Type switch
+    {
+        OptionType.Integer => value is long l && InRange(l),
+        OptionType.Number => value is double or long && InRange(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+        OptionType.Boolean => value is bool,
+        OptionType.Choice => value is string s && Choices!.Contains(s),
+        OptionType.IntegerOrAuto => value is Auto || (value is long l && InRange(l)),
+        _ => false,
+    };
+
+    /// <summary>The values the option takes, for messages: "layer or row", "Integer at least 1".</summary>
+    public string DescribeValues() =>
+        Choices is { } choices ? string.Join(" or ", choices) : $"{Type}{(Range is { } range ? " " + range.Describe() : "")}";
+
     public static OptionDefinition Integer(string name, long fallback, string description, long min = 1) =>
         new(name, OptionType.Integer, fallback, description, NumberRange.AtLeast(min));
 
@@ -25,6 +40,8 @@ public sealed record OptionDefinition(string Name, OptionType Type, object Defau
 
     public static OptionDefinition IntegerOrAuto(string name, string description, long min = 1) =>
         new(name, OptionType.IntegerOrAuto, Auto, description, NumberRange.AtLeast(min));
+
+    private bool InRange(double value) => Range?.Contains(value) ?? true;
 }
 
 /// <summary>The kind of value a method option holds.</summary>
