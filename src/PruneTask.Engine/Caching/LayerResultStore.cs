@@ -11,7 +11,10 @@ public static class LayerResultStore
     private const string TensorsFile = "layer.safetensors";
     private const string DetailsFile = "layer.json";
 
-    public static PrunedLayer? TryRead(ContentCache? cache, CacheKey key)
+    /// <summary>The name of the pruned weight (float32 [out, in]) in <see cref="CachedLayerResult.Tensors"/>.</summary>
+    public const string WeightName = "weight";
+
+    public static CachedLayerResult? TryRead(ContentCache? cache, CacheKey key)
     {
         if (cache is null || !cache.TryGet(key, out var entry))
         {
@@ -19,17 +22,26 @@ public static class LayerResultStore
         }
 
         var details = entry.ReadJson<LayerResultDetails>(DetailsFile);
-        using var tensors = entry.OpenTensors(TensorsFile);
-        torch.Tensor? Optional(string name) => tensors.Contains(name) ? tensors.Load(name) : null;
-        return new PrunedLayer(tensors.Load("weight"))
+        var tensors = entry.OpenTensors(TensorsFile);
+        try
         {
-            LowRankU = Optional("lowrank_u"),
-            LowRankV = Optional("lowrank_v"),
-            Sparse = Optional("sparse"),
-            RemovedGroups = details.RemovedGroups,
-            Loss = details.Loss,
-            Warnings = details.Warnings,
-        };
+            torch.Tensor? Optional(string name) => tensors.Contains(name) ? tensors.Load(name) : null;
+            var result = new PrunedLayer(tensors.Load(WeightName))
+            {
+                LowRankU = Optional("lowrank_u"),
+                LowRankV = Optional("lowrank_v"),
+                Sparse = Optional("sparse"),
+                RemovedGroups = details.RemovedGroups,
+                Loss = details.Loss,
+                Warnings = details.Warnings,
+            };
+            return new CachedLayerResult(result, tensors);
+        }
+        catch
+        {
+            tensors.Dispose();
+            throw;
+        }
     }
 
     public static void Write(ContentCache? cache, CacheKey key, string description, PrunedLayer layer, double seconds)
@@ -39,7 +51,7 @@ public static class LayerResultStore
             return;
         }
 
-        var tensors = new List<KeyValuePair<string, torch.Tensor>> { KeyValuePair.Create("weight", layer.Weight) };
+        var tensors = new List<KeyValuePair<string, torch.Tensor>> { KeyValuePair.Create(WeightName, layer.Weight) };
         AddIfPresent(tensors, "lowrank_u", layer.LowRankU);
         AddIfPresent(tensors, "lowrank_v", layer.LowRankV);
         AddIfPresent(tensors, "sparse", layer.Sparse);
@@ -59,6 +71,12 @@ public static class LayerResultStore
         }
     }
 }
+
+/// <summary>
+/// A layer result read from the cache, and the entry's tensor file it came from: a run can read the weight from that
+/// file again later instead of keeping or spilling a copy. The caller disposes both.
+/// </summary>
+public sealed record CachedLayerResult(PrunedLayer Result, SafetensorsFile Tensors);
 
 /// <summary>The non-tensor part of a cached layer result.</summary>
 public sealed record LayerResultDetails(double? Loss, bool[]? RemovedGroups, string[] Warnings, double Seconds);

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PruneTask.Engine.IO;
 
-/// <summary>Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over it.</summary>
+/// <summary>Writes a file whole or not at all: into a temporary file beside it, flushed to disk (unless it is scratch), then renamed over it.</summary>
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) =>
@@ -12,7 +12,8 @@ public static class AtomicFile
         WriteAllText(path, string.Concat(lines.Select(line => line + Environment.NewLine)));
 
     /// <summary>Runs <paramref name="write"/> on a new temporary file and moves it to <paramref name="path"/>; on failure removes it.</summary>
-    public static void Write(string path, Action<FileStream> write, int bufferSize = 4096)
+    /// <param name="durable">Flush to disk before the rename; false for scratch files that are deleted at the end of the run anyway.</param>
+    public static void Write(string path, Action<FileStream> write, int bufferSize = 4096, bool durable = true)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -20,7 +21,7 @@ public static class AtomicFile
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize))
             {
                 write(file);
-                file.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: durable);
             }
 
             File.Move(temporary, path, overwrite: true);

@@ -21,7 +21,8 @@ public static class SafetensorsWriter
     /// </summary>
     /// <exception cref="ArgumentException">A name is given twice or is <c>__metadata__</c>.</exception>
     /// <exception cref="InvalidOperationException">An entry wrote a different number of bytes than its dtype and shape need.</exception>
-    public static void Write(string path, IReadOnlyList<SafetensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <param name="durable">Flush to disk before the rename; false for scratch files (<see cref="SpillFolder"/>).</param>
+    public static void Write(string path, IReadOnlyList<SafetensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null, bool durable = true)
     {
         var header = SafetensorsHeaderWriter.Build(entries, metadata);
         AtomicFile.Write(
@@ -36,6 +37,7 @@ public static class SafetensorsWriter
                     checkedStream.CheckComplete();
                 }
             },
-            CopyBufferSize);
+            CopyBufferSize,
+            durable);
     }
 }

@@ -26,10 +26,20 @@ public sealed class SpillFolder : IDisposable
     public void Spill(LinearLayer linear)
     {
         var path = Path.Combine(_root, $"{_files.Count}.safetensors");
-        SafetensorsWriter.Write(path, [SafetensorsEntry.Deferred(linear.Spec.Name, TensorDtype.F32, [linear.Spec.OutFeatures, linear.Spec.InFeatures], linear.ReadWeight)]);
+        SafetensorsWriter.Write(path, [SafetensorsEntry.Deferred(linear.Spec.Name, TensorDtype.F32, [linear.Spec.OutFeatures, linear.Spec.InFeatures], linear.ReadWeight)], durable: false);
         var file = SafetensorsFile.Open(path);
         _files.Add(file);
         linear.Spill(file, linear.Spec.Name);
+    }
+
+    /// <summary>
+    /// Lets go of the replaced weight <paramref name="linear"/> holds in memory because <paramref name="file"/> already
+    /// stores it under <paramref name="name"/> (a cache entry): nothing is written, and the folder closes the file at the end.
+    /// </summary>
+    public void Adopt(LinearLayer linear, SafetensorsFile file, string name)
+    {
+        _files.Add(file);
+        linear.Spill(file, name);
     }
 
     public void Dispose()

@@ -222,8 +222,9 @@ public sealed class BlockPruner(
         var target = targets[layer.Name];
         using var interval = context.Ledger.Time(Stage.Prune);
         var clock = Stopwatch.StartNew();
-        var result = LayerResultStore.TryRead(context.Cache, key);
-        var hit = result is not null;
+        var cached = LayerResultStore.TryRead(context.Cache, key);
+        var result = cached?.Result;
+        var hit = cached is not null;
         if (result is null)
         {
             var stats = method.Needs == StatisticsNeed.None ? null : statistics();
@@ -237,8 +238,25 @@ public sealed class BlockPruner(
 
         using (result)
         {
-            linear.ReplaceWeight(result.Weight);
-            spill?.Spill(linear);
+            try
+            {
+                linear.ReplaceWeight(result.Weight);
+            }
+            catch
+            {
+                cached?.Tensors.Dispose();
+                throw;
+            }
+
+            if (cached is not null && spill is not null)
+            {
+                spill.Adopt(linear, cached.Tensors, LayerResultStore.WeightName);
+            }
+            else
+            {
+                cached?.Tensors.Dispose();
+                spill?.Spill(linear);
+            }
 
             factors?.Keep(layer.Name, result);
             meter.Track(layer.Name);

@@ -13,7 +13,8 @@ namespace PruneTask.Engine.Stages;
 /// The export stage: the pruned model folder in the recipe's format, model.onnx when the recipe asks for it (checked by
 /// <see cref="OnnxExportStage"/>), report.json with its readable forms report.md and report.html, and prune.lock.json
 /// (written last), all appearing at once when the folder is complete. A run that fails its quality gate gets no lock
-/// file, so build tools never take its output as up to date.
+/// file, so build tools never take its output as up to date. An output folder that already holds exactly what the run
+/// would write is kept and only its reports are rewritten (<see cref="CurrentOutput"/>).
 /// Cancelling before the swap leaves the previous output.
 /// </summary>
 public sealed class ExportStage(ILogger log, CancellationToken cancellation = default)
@@ -34,6 +35,21 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
     public LockFile Write(
         string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null, TorchSharp.torch.Tensor? calibration = null)
     {
+        var expected = new LockFile
+        {
+            ToolVersion = ToolVersion.Current,
+            RecipeHash = LockFile.HashOf(recipe),
+            ModelFingerprint = inputs.ModelFingerprint,
+            DataFingerprints = inputs.DataFingerprints,
+            StageKeys = inputs.StageKeys,
+            Environment = inputs.Environment,
+            Outputs = new Dictionary<string, string>(),
+        };
+        if (recipe.Output.Onnx is null && report.QualityGate is not { Passed: false } && KeepCurrent(output, expected, report) is { } kept)
+        {
+            return kept;
+        }
+
         using var folder = new OutputFolder(output);
         var files = ModelExporter.Write(folder.Staging, modelDirectory, model, recipe.Output.Dtype, layout).ToList();
         if (layout is not null)
@@ -49,17 +65,9 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
         }
 
         // The reports hold timings, so they are not among the lock file's outputs.
-        File.WriteAllText(folder.PathOf(RunReport.FileName), ReportJson.Serialize(report));
-        File.WriteAllText(folder.PathOf(MarkdownReport.FileName), MarkdownReport.Render(report));
-        File.WriteAllText(folder.PathOf(HtmlReport.FileName), HtmlReport.Render(report));
-        var lockFile = new LockFile
+        CurrentOutput.WriteReports(folder.Staging, report);
+        var lockFile = expected with
         {
-            ToolVersion = ToolVersion.Current,
-            RecipeHash = LockFile.HashOf(recipe),
-            ModelFingerprint = inputs.ModelFingerprint,
-            DataFingerprints = inputs.DataFingerprints,
-            StageKeys = inputs.StageKeys,
-            Environment = inputs.Environment,
             Outputs = new SortedDictionary<string, string>(
                 files.ToDictionary(f => f, f => ContentHash.OfFile(folder.PathOf(f))), StringComparer.Ordinal),
         };
@@ -72,6 +80,34 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
         folder.Commit();
         log.Information("export: wrote {Output:l}", Path.GetFullPath(output));
         return lockFile;
+    }
+
+    /// <summary>
+    /// When <paramref name="output"/> already holds exactly this run's output (<see cref="CurrentOutput"/>), rewrites
+    /// only its reports and touches its lock file, so build tools see it up to date; returns its lock file. Null when the
+    /// folder must be written, which is also the answer when it changes under the update (another run replaced it).
+    /// </summary>
+    private LockFile? KeepCurrent(string output, LockFile expected, RunReport report)
+    {
+        if (CurrentOutput.Find(output, expected) is not { } current)
+        {
+            return null;
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            CurrentOutput.WriteReports(output, report);
+            File.SetLastWriteTimeUtc(Path.Combine(output, LockFile.FileName), DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Debug("export: updating the reports of {Output:l} failed ({Message:l}); writing the folder again", output, e.Message);
+            return null;
+        }
+
+        log.Information("export: {Output:l} already holds this output; its reports were rewritten", Path.GetFullPath(output));
+        return current;
     }
 
     /// <summary>
