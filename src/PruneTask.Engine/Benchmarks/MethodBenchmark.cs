@@ -30,7 +30,7 @@ public sealed class MethodBenchmark(int size = 2048, int sequences = 64, int seq
     public void Run(TextWriter output)
     {
         var rate = MatmulRate.Measure(size);
-        output.WriteLine(Invariant($"layer {size}×{size}, calibration {sequences}×{sequenceLength} tokens, seed {seed}, {torch.get_num_threads()} threads"));
+        output.WriteLine(Invariant($"layer {size}×{size}, calibration {sequences}×{sequenceLength} tokens, seed {seed}, {torch.get_num_threads()} threads; each case the median of {TimedRuns} runs after one untimed"));
         output.WriteLine(Invariant($"float32 matmul {size}² : {rate / 1e9:F1} GFLOP/s"));
 
         var gramTime = new Stopwatch();
@@ -50,12 +50,22 @@ public sealed class MethodBenchmark(int size = 2048, int sequences = 64, int seq
         }
     }
 
+    /// <summary>Timed runs per case after one untimed run; the median is printed.</summary>
+    private const int TimedRuns = 5;
+
+    /// <summary>The median of <see cref="TimedRuns"/> runs after one that is not timed (it pays JIT compilation and first page faults, which a model's later layers do not).</summary>
     private static double Time(BenchmarkCase benchmarkCase, torch.Tensor weight, LayerStatistics statistics)
     {
         var request = new LayerPruneRequest(weight, statistics, benchmarkCase.Target, benchmarkCase.Options);
-        var watch = Stopwatch.StartNew();
-        using var pruned = benchmarkCase.Method.Prune(request);
-        return watch.Elapsed.TotalSeconds;
+        var seconds = new double[TimedRuns + 1];
+        for (var run = 0; run < seconds.Length; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var pruned = benchmarkCase.Method.Prune(request);
+            seconds[run] = watch.Elapsed.TotalSeconds;
+        }
+
+        return seconds.Skip(1).Order().ElementAt(TimedRuns / 2);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

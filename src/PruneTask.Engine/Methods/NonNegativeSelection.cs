@@ -13,12 +13,11 @@ internal static class NonNegativeSelection
 {
     private const int Buckets = 1 << 16;
 
-    /// <param name="values">Float32 values ≥ 0 (or NaN), any shape; read as one flat list.</param>
+    /// <param name="values">Float32 values ≥ 0 (or NaN).</param>
     /// <param name="k">0-based rank: 0 is the smallest.</param>
-    public static float KthSmallest(torch.Tensor values, long k)
+    public static float KthSmallest(ReadOnlySpan<float> values, long k)
     {
-        using var contiguous = values.contiguous();
-        var bits = MemoryMarshal.Cast<byte, uint>(contiguous.bytes);
+        var bits = MemoryMarshal.Cast<float, uint>(values);
         if (k < 0 || k >= bits.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(k), k, $"A rank among {bits.Length} values.");

@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using PruneTask.Recipes.Model;
+using TorchSharp;
 
 namespace PruneTask.Engine.Methods;
 
@@ -8,42 +10,52 @@ namespace PruneTask.Engine.Methods;
 /// q = the column with its flagged entries zeroed, e = (w − q)/U_cc, and the later columns of the sweep receive
 /// w_k −= e·U_ck. The columns are stored transposed (column c is the contiguous row c of <c>columns</c>), so every step
 /// is one pass over contiguous memory; rows are independent, so the sweep runs a strip of rows at a time while it
-/// stays in cache. N:M masks are chosen at each group's first column from the weights as updated so far.
+/// stays in cache, strips in parallel. N:M masks are chosen at each group's first column from the weights as updated so far.
 /// </summary>
 internal static class SparseGptColumnSweep
 {
     /// <summary>Rows swept together: 64 columns × 256 rows of float32 stay in a 64 KiB cache.</summary>
     private const int RowStrip = 256;
 
-    /// <param name="columns">[count, rows]: the sweep's columns, transposed; on return they hold q.</param>
-    /// <param name="mask">[count, rows], 1 = pruned; filled here at each group's first column when a pattern is given.</param>
+    /// <param name="columns">[count, rows], contiguous: the sweep's columns, transposed; on return they hold q.</param>
+    /// <param name="mask">[count, rows] bool, 1 = pruned; filled here at each group's first column when a pattern is given.</param>
     /// <param name="errors">[count, rows]: receives e for every column.</param>
-    /// <param name="upper">U's rows and columns for the sweep, [count, count] row-major (only the upper triangle is read).</param>
+    /// <param name="upper">U's rows and columns for the sweep, [count, count] contiguous (only the upper triangle is read).</param>
     /// <param name="rowLosses">[rows]: receives Σ (w − q)²/U_cc² per row.</param>
+    /// <param name="threads">Strips of rows are independent and run in parallel.</param>
     public static void Run(
-        Span<float> columns, Span<byte> mask, Span<float> errors, ReadOnlySpan<float> upper, int count, int rows, NmPattern? pattern, Span<double> rowLosses)
+        torch.Tensor columns, torch.Tensor mask, torch.Tensor errors, torch.Tensor upper, NmPattern? pattern, double[] rowLosses, ParallelOptions threads)
     {
-        for (var strip = 0; strip < rows; strip += RowStrip)
-        {
-            var length = Math.Min(RowStrip, rows - strip);
-            for (var c = 0; c < count; c++)
-            {
-                if (pattern is { } p && c % p.M == 0)
-                {
-                    FlagGroup(columns, mask, upper, count, rows, c, strip, length, p);
-                }
+        var count = (int)columns.shape[0];
+        var rows = (int)columns.shape[1];
+        var strips = (rows + RowStrip - 1) / RowStrip;
+        Parallel.For(0, strips, threads, s => Run(
+            Floats(columns), mask.bytes, Floats(errors), Floats(upper), count, rows, s * RowStrip, Math.Min(RowStrip, rows - (s * RowStrip)), pattern, rowLosses));
+    }
 
-                var pivot = upper[(c * count) + c];
-                var column = columns.Slice((c * rows) + strip, length);
-                var error = errors.Slice((c * rows) + strip, length);
-                Prune(column, mask.Slice((c * rows) + strip, length), error, pivot, rowLosses.Slice(strip, length));
-                for (var k = c + 1; k < count; k++)
-                {
-                    SubtractScaled(columns.Slice((k * rows) + strip, length), error, upper[(c * count) + k]);
-                }
+    private static void Run(
+        Span<float> columns, Span<byte> mask, Span<float> errors, ReadOnlySpan<float> upper, int count, int rows, int strip, int length, NmPattern? pattern, Span<double> rowLosses)
+    {
+        for (var c = 0; c < count; c++)
+        {
+            if (pattern is { } p && c % p.M == 0)
+            {
+                FlagGroup(columns, mask, upper, count, rows, c, strip, length, p);
+            }
+
+            var pivot = upper[(c * count) + c];
+            var column = columns.Slice((c * rows) + strip, length);
+            var error = errors.Slice((c * rows) + strip, length);
+            Prune(column, mask.Slice((c * rows) + strip, length), error, pivot, rowLosses.Slice(strip, length));
+            for (var k = c + 1; k < count; k++)
+            {
+                SubtractScaled(columns.Slice((k * rows) + strip, length), error, upper[(c * count) + k]);
             }
         }
     }
+
+    /// <summary>The float32 storage of a contiguous CPU tensor.</summary>
+    private static Span<float> Floats(torch.Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>Flags, per row, the M − N smallest w²/U_kk² of the group starting at column <paramref name="first"/> (ties: lower column first, NaN largest).</summary>
     private static void FlagGroup(

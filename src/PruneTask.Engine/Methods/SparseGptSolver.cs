@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using PruneTask.Recipes.Model;
 using TorchSharp;
@@ -10,7 +11,8 @@ namespace PruneTask.Engine.Methods;
 /// first column from the weights as updated so far; each pruned column's error is spread over the later columns of
 /// the block and over the remaining blocks in one lazy matrix product. Within a block the same updates are applied in
 /// two levels: column by column only inside a sweep of a few columns, then from the whole sweep to the block's later
-/// columns in one product, so that most of the work runs at matrix-product speed (equal up to float rounding).
+/// columns in one product, so that most of the work runs at matrix-product speed (equal up to float rounding). The
+/// solve works on Wᵀ, where every column is contiguous.
 /// </summary>
 internal static class SparseGptSolver
 {
@@ -35,17 +37,20 @@ internal static class SparseGptSolver
 
         using var scope = torch.NewDisposeScope();
         using var inverse = InverseHessian.Factor(statistics, settings.Damping);
-        var pruned = weight.masked_fill(inverse.Dead.unsqueeze(0), RootedScalars.Zero);
+        // Wᵀ, so that every column is a contiguous row: one transpose each way instead of one per block and back.
+        var transposed = weight.T.contiguous().masked_fill_(inverse.Dead.unsqueeze(1), RootedScalars.Zero);
         var rowLosses = new double[weight.shape[0]];
         var columns = weight.shape[1];
         var sweepWidth = SweepWidth(pattern);
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, torch.get_num_threads()) };
         for (long start = 0; start < columns; start += settings.BlockSize)
         {
             cancellation.ThrowIfCancellationRequested();
             var width = Math.Min(settings.BlockSize, columns - start);
-            PruneBlock(pruned, inverse.Upper, start, width, sweepWidth, sparsity, pattern, rowLosses);
+            PruneBlock(transposed, inverse.Upper, start, width, sweepWidth, sparsity, pattern, rowLosses, threads);
         }
 
+        var pruned = transposed.T.contiguous();
         var halfLosses = torch.tensor(rowLosses.Select(l => l / 2).ToArray()).to_type(torch.float32);
         return (pruned.MoveToOuterDisposeScope(), halfLosses.MoveToOuterDisposeScope(), inverse.Warning);
     }
@@ -59,20 +64,22 @@ internal static class SparseGptSolver
     /// <summary>
     /// One block of columns: the mask (adaptive, or chosen group by group), then sweeps of a few columns whose errors
     /// update the rest of the block with one product each, then the lazy update of every later column with one product.
-    /// The block is processed transposed, so that every column is contiguous.
     /// </summary>
+    /// <param name="transposed">Wᵀ [columns, rows], so the block is a contiguous run of rows.</param>
     private static void PruneBlock(
-        torch.Tensor weight, torch.Tensor upper, long start, long width, int sweepWidth, double? sparsity, NmPattern? pattern, double[] rowLosses)
+        torch.Tensor transposed, torch.Tensor upper, long start, long width, int sweepWidth, double? sparsity, NmPattern? pattern, double[] rowLosses, ParallelOptions threads)
     {
         using var scope = torch.NewDisposeScope();
-        var rows = (int)weight.shape[0];
-        var block = weight.narrow(1, start, width);
+        var rows = (int)transposed.shape[1];
+        var columns = transposed.narrow(0, start, width);
         var upperBlock = upper.narrow(0, start, width).narrow(1, start, width);
-        var columns = block.T.contiguous();
         var errors = torch.empty_like(columns);
-        var mask = pattern is null
-            ? AdaptiveMask(columns, upperBlock.diagonal(), sparsity!.Value)
-            : torch.zeros_like(columns, dtype: torch.@bool);
+        var mask = torch.zeros_like(columns, dtype: torch.@bool);
+        if (pattern is null)
+        {
+            using var diagonal = upperBlock.diagonal().contiguous();
+            AdaptiveMask(Floats(columns), Floats(diagonal), rows, sparsity!.Value, mask.bytes);
+        }
 
         for (long first = 0; first < width; first += sweepWidth)
         {
@@ -80,14 +87,13 @@ internal static class SparseGptSolver
             using var sweepScope = torch.NewDisposeScope();
             var sweepUpper = upperBlock.narrow(0, first, count).narrow(1, first, count).contiguous();
             SparseGptColumnSweep.Run(
-                Floats(columns.narrow(0, first, count)),
-                mask.narrow(0, first, count).bytes,
-                Floats(errors.narrow(0, first, count)),
-                Floats(sweepUpper),
-                (int)count,
-                rows,
+                columns.narrow(0, first, count),
+                mask.narrow(0, first, count),
+                errors.narrow(0, first, count),
+                sweepUpper,
                 pattern,
-                rowLosses);
+                rowLosses,
+                threads);
             var later = width - first - count;
             if (later > 0)
             {
@@ -96,11 +102,10 @@ internal static class SparseGptSolver
             }
         }
 
-        block.copy_(columns.T);
-        var rest = weight.shape[1] - start - width;
+        var rest = transposed.shape[0] - start - width;
         if (rest > 0)
         {
-            weight.narrow(1, start + width, rest).addmm_(errors.T, upper.narrow(0, start, width).narrow(1, start + width, rest), beta: 1, alpha: -1);
+            transposed.narrow(0, start + width, rest).addmm_(upper.narrow(0, start, width).narrow(1, start + width, rest).T, errors, beta: 1, alpha: -1);
         }
     }
 
@@ -111,16 +116,37 @@ internal static class SparseGptSolver
     /// Flags every score w²/U_cc² of the block (given transposed, [width, rows]) that is ≤ the floor(s·n)-th smallest
     /// (floor(s·n)+1 entries without ties); s = 0 flags none.
     /// </summary>
-    private static torch.Tensor AdaptiveMask(torch.Tensor columns, torch.Tensor diagonal, double sparsity)
+    private static void AdaptiveMask(ReadOnlySpan<float> columns, ReadOnlySpan<float> diagonal, int rows, double sparsity, Span<byte> mask)
     {
         if (sparsity == 0)
         {
-            return torch.zeros_like(columns, dtype: torch.@bool);
+            return;
         }
 
-        var scores = columns.mul(columns).div_(diagonal.mul(diagonal).unsqueeze(1));
-        var index = PruneMasks.CountFor(sparsity, scores.numel());
-        using var threshold = NonNegativeSelection.KthSmallest(scores, index).ToScalar();
-        return scores.le(threshold);
+        var rented = ArrayPool<float>.Shared.Rent(columns.Length);
+        try
+        {
+            var scores = rented.AsSpan(0, columns.Length);
+            for (var c = 0; c < diagonal.Length; c++)
+            {
+                var pivotSquared = diagonal[c] * diagonal[c];
+                var column = columns.Slice(c * rows, rows);
+                var target = scores.Slice(c * rows, rows);
+                for (var r = 0; r < rows; r++)
+                {
+                    target[r] = column[r] * column[r] / pivotSquared;
+                }
+            }
+
+            var threshold = NonNegativeSelection.KthSmallest(scores, PruneMasks.CountFor(sparsity, scores.Length));
+            for (var i = 0; i < scores.Length; i++)
+            {
+                mask[i] = scores[i] <= threshold ? (byte)1 : (byte)0;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rented);
+        }
     }
 }
