@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using PruneTask.Engine.Planning;
 using PruneTask.Engine.Reporting;
 using PruneTask.Engine.Stages;
@@ -60,6 +61,9 @@ public sealed record ModelBenchmarkResult
 
     public required double? LoadAfter { get; init; }
 
+    /// <summary>The same recipe run again in a new process, every result cached; null when not asked for.</summary>
+    public CachedRerun? Rerun { get; init; }
+
     /// <summary>The calibrate-and-prune loop's stages (calibrate, prune, propagate), which run block by block.</summary>
     public static IReadOnlyList<string> BlockStages { get; } = [Stage.Calibrate, Stage.Prune, Stage.Propagate];
 
@@ -74,13 +78,20 @@ public sealed record ModelBenchmarkResult
 }
 
 /// <summary>
+/// A rerun of the benchmark's recipe in a new process, with every result in the cache and the output current: its wall
+/// time (process start, libtorch, hashing the model, checking the output) and, from its report, the hashing.
+/// </summary>
+public sealed record CachedRerun(double WallSeconds, double HashSeconds, long HashedBytes);
+
+/// <summary>
 /// Writes a synthetic Llama and random calibration tokens to a temporary folder, prunes it through the real
 /// <see cref="PruneRunner"/> (cache and output inside the folder), and deletes the folder. The GEMM rate is measured in
 /// the same process first, so the ratio to the floor holds on a machine whatever its load. A benchmark, not a test.
 /// </summary>
 public static class ModelBenchmark
 {
-    public static ModelBenchmarkResult Run(ModelBenchmarkSettings settings, ILogger log, IProgress<RunProgress>? progress = null)
+    /// <param name="rerun">When given, runs the recipe (its path is the argument) again in a new process and returns the wall seconds.</param>
+    public static ModelBenchmarkResult Run(ModelBenchmarkSettings settings, ILogger log, IProgress<RunProgress>? progress = null, Func<string, double>? rerun = null)
     {
         var root = Directory.CreateTempSubdirectory(settings.WorkDirectory is null ? "prune-bench-" : Path.Combine(settings.WorkDirectory, "prune-bench-")).FullName;
         try
@@ -105,6 +116,7 @@ public static class ModelBenchmark
 
             return new ModelBenchmarkResult
             {
+                Rerun = rerun is null ? null : Rerun(rerun, recipe, result.OutputDirectory, Path.Combine(root, "model")),
                 Settings = settings,
                 Stages = result.Report.Stages,
                 GemmGflops = gemm,
@@ -121,6 +133,15 @@ public static class ModelBenchmark
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    private static CachedRerun Rerun(Func<string, double> rerun, string recipe, string output, string model)
+    {
+        var wall = rerun(recipe);
+        var report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(Path.Combine(output, RunReport.FileName)), ReportJson.Options)
+            ?? throw new InvalidOperationException("The rerun wrote no report.");
+        var hashed = Directory.EnumerateFiles(model).Sum(f => new FileInfo(f).Length);
+        return new CachedRerun(wall, report.Stages.TryGetValue(Stage.Fingerprint, out var f) ? f.Seconds : 0, hashed);
     }
 
     private static string Recipe(ModelBenchmarkSettings settings) => string.Create(CultureInfo.InvariantCulture, $"""

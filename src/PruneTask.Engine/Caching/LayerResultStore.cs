@@ -14,37 +14,19 @@ public static class LayerResultStore
     /// <summary>The name of the pruned weight (float32 [out, in]) in <see cref="CachedLayerResult.Tensors"/>.</summary>
     public const string WeightName = "weight";
 
-    public static CachedLayerResult? TryRead(ContentCache? cache, CacheKey key)
+    /// <summary>The cached result under <paramref name="key"/>, its tensors still in the entry's file; null when there is none.</summary>
+    public static CachedLayerResult? TryOpen(ContentCache? cache, CacheKey key)
     {
         if (cache is null || !cache.TryGet(key, out var entry))
         {
             return null;
         }
 
-        var details = entry.ReadJson<LayerResultDetails>(DetailsFile);
-        var tensors = entry.OpenTensors(TensorsFile);
-        try
-        {
-            torch.Tensor? Optional(string name) => tensors.Contains(name) ? tensors.Load(name) : null;
-            var result = new PrunedLayer(tensors.Load(WeightName))
-            {
-                LowRankU = Optional("lowrank_u"),
-                LowRankV = Optional("lowrank_v"),
-                Sparse = Optional("sparse"),
-                RemovedGroups = details.RemovedGroups,
-                Loss = details.Loss,
-                Warnings = details.Warnings,
-            };
-            return new CachedLayerResult(result, tensors);
-        }
-        catch
-        {
-            tensors.Dispose();
-            throw;
-        }
+        return new CachedLayerResult(entry.ReadJson<LayerResultDetails>(DetailsFile), entry.OpenTensors(TensorsFile));
     }
 
-    public static void Write(ContentCache? cache, CacheKey key, string description, PrunedLayer layer, double seconds)
+    /// <param name="nonzero">The pruned weight's nonzero entries, kept so a cached result is reported without reading its weight.</param>
+    public static void Write(ContentCache? cache, CacheKey key, string description, PrunedLayer layer, long nonzero, double seconds)
     {
         if (cache is null)
         {
@@ -55,7 +37,7 @@ public static class LayerResultStore
         AddIfPresent(tensors, "lowrank_u", layer.LowRankU);
         AddIfPresent(tensors, "lowrank_v", layer.LowRankV);
         AddIfPresent(tensors, "sparse", layer.Sparse);
-        var details = new LayerResultDetails(layer.Loss, layer.RemovedGroups, layer.Warnings.ToArray(), seconds);
+        var details = new LayerResultDetails(layer.Loss, layer.RemovedGroups, layer.Warnings.ToArray(), seconds, nonzero);
         cache.Put(key, description, writer =>
         {
             writer.WriteTensors(TensorsFile, tensors);
@@ -73,10 +55,29 @@ public static class LayerResultStore
 }
 
 /// <summary>
-/// A layer result read from the cache, and the entry's tensor file it came from: a run can read the weight from that
-/// file again later instead of keeping or spilling a copy. The caller disposes both.
+/// A layer result in the cache: its details, and the entry's tensor file, which a run can read the weight from when it
+/// needs it instead of keeping or spilling a copy. The caller disposes <see cref="Tensors"/> or hands it on.
 /// </summary>
-public sealed record CachedLayerResult(PrunedLayer Result, SafetensorsFile Tensors);
+public sealed record CachedLayerResult(LayerResultDetails Details, SafetensorsFile Tensors)
+{
+    /// <summary>Whether the result is factored (sparse part plus low-rank factors) rather than a weight alone.</summary>
+    public bool IsFactored => Tensors.Contains("lowrank_u");
 
-/// <summary>The non-tensor part of a cached layer result.</summary>
-public sealed record LayerResultDetails(double? Loss, bool[]? RemovedGroups, string[] Warnings, double Seconds);
+    /// <summary>The whole result read into memory; the caller owns it.</summary>
+    public PrunedLayer Load()
+    {
+        torch.Tensor? Optional(string name) => Tensors.Contains(name) ? Tensors.Load(name) : null;
+        return new PrunedLayer(Tensors.Load(LayerResultStore.WeightName))
+        {
+            LowRankU = Optional("lowrank_u"),
+            LowRankV = Optional("lowrank_v"),
+            Sparse = Optional("sparse"),
+            RemovedGroups = Details.RemovedGroups,
+            Loss = Details.Loss,
+            Warnings = Details.Warnings,
+        };
+    }
+}
+
+/// <summary>The non-tensor part of a cached layer result; <paramref name="Nonzero"/> is null in entries written before it was kept.</summary>
+public sealed record LayerResultDetails(double? Loss, bool[]? RemovedGroups, string[] Warnings, double Seconds, long? Nonzero = null);

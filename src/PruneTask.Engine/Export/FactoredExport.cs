@@ -18,7 +18,7 @@ public sealed class FactoredExport : ExportLayout
         foreach (var (name, layer) in factors.Layers)
         {
             var linear = model.Linear(name);
-            var nnz = layer.Sparse.count_nonzero().item<long>();
+            var nnz = Models.Float32Scan.CountNonzero(layer.Sparse);
             _layers[linear.Spec.WeightName] = (linear, layer, nnz);
             var (outFeatures, inFeatures) = (linear.Spec.OutFeatures, linear.Spec.InFeatures);
             PhysicallyRemoved += (outFeatures * inFeatures) - nnz - (layer.U.shape[1] * (outFeatures + inFeatures));

@@ -33,13 +33,13 @@ public sealed class SpillFolder : IDisposable
     }
 
     /// <summary>
-    /// Lets go of the replaced weight <paramref name="linear"/> holds in memory because <paramref name="file"/> already
-    /// stores it under <paramref name="name"/> (a cache entry): nothing is written, and the folder closes the file at the end.
+    /// Points <paramref name="linear"/>'s weight at <paramref name="name"/> in <paramref name="file"/>, a result stored
+    /// already (a cache entry): nothing is written, and the folder closes the file at the end.
     /// </summary>
     public void Adopt(LinearLayer linear, SafetensorsFile file, string name)
     {
         _files.Add(file);
-        linear.Spill(file, name);
+        linear.UseStoredWeight(file, name);
     }
 
     public void Dispose()

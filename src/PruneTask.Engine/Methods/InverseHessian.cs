@@ -82,7 +82,7 @@ internal sealed class InverseHessian : IDisposable
         }
 
         var upper = InvertUpper(reversedLower.flip(0, 1));
-        return Models.FiniteWeights.IsFinite(upper) ? upper : null;
+        return Models.Float32Scan.AllFinite(upper) ? upper : null;
     }
 
     /// <summary>

@@ -101,6 +101,28 @@ public sealed class LinearLayer : nn.Module<Tensor, Tensor>
         _spilled = new LazyTensor(source, name);
     }
 
+    /// <summary>
+    /// Replaces the weight with <paramref name="name"/> in <paramref name="source"/> (a stored result, [out, in]), read
+    /// as float32 when used and freed again by <see cref="Release"/>: nothing is read now.
+    /// </summary>
+    public void UseStoredWeight(ITensorSource source, string name)
+    {
+        if (!source.Info(name).Shape.SequenceEqual([Spec.OutFeatures, Spec.InFeatures]))
+        {
+            throw new ArgumentException(
+                $"{Spec.Name}: a replacement weight must be [{Spec.OutFeatures}, {Spec.InFeatures}], not [{string.Join(", ", source.Info(name).Shape)}].",
+                nameof(name));
+        }
+
+        _override?.Dispose();
+        _override = null;
+        _factored?.Dispose();
+        _factored = null;
+        _spilled?.Dispose();
+        _spilled = new LazyTensor(source, name);
+        _weight.Release();
+    }
+
     /// <summary>The current weight as the checkpoint stores it (dtype and orientation), for export; the caller owns it.</summary>
     public Tensor ToStoredWeight()
     {

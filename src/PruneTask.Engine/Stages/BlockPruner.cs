@@ -171,11 +171,11 @@ public sealed class BlockPruner(
         context.Ledger.Count(Stage.Calibrate, Forward(block, hidden));
     }
 
-    /// <summary>Parameters the layer keeps: nonzero weights, or for a factored result its low-rank factors plus the sparse part's nonzeros.</summary>
-    private static long StoredParameters(PrunedLayer result) =>
+    /// <summary>Parameters the layer keeps: its nonzero weights, or for a factored result its low-rank factors plus the sparse part's nonzeros.</summary>
+    private static long StoredParameters(PrunedLayer result, long nonzeroWeights) =>
         result.LowRankU is { } u && result.LowRankV is { } v && result.Sparse is { } sparse
-            ? u.numel() + v.numel() + sparse.count_nonzero().item<long>()
-            : result.Weight.count_nonzero().item<long>();
+            ? u.numel() + v.numel() + Float32Scan.CountNonzero(sparse)
+            : nonzeroWeights;
 
     /// <summary>The method's result, checked finite; a numerical failure becomes PRN103 naming the layer.</summary>
     private static PrunedLayer Run(PruningMethod method, string layer, LayerPruneRequest request)
@@ -219,21 +219,33 @@ public sealed class BlockPruner(
     private (LayerReport Report, bool[]? RemovedGroups) PruneLayer(
         LinearLayer linear, ResolvedLayer layer, PruningMethod method, CacheKey key, Func<LayerStatistics?> statistics, ReconstructionMeter meter)
     {
-        var target = targets[layer.Name];
         using var interval = context.Ledger.Time(Stage.Prune);
         var clock = Stopwatch.StartNew();
-        var cached = LayerResultStore.TryRead(context.Cache, key);
-        var result = cached?.Result;
-        var hit = cached is not null;
-        if (result is null)
+        var cached = LayerResultStore.TryOpen(context.Cache, key);
+        if (cached is { Details.Nonzero: { } stored, IsFactored: false } && spill is not null && factors is null)
         {
-            var stats = method.Needs == StatisticsNeed.None ? null : statistics();
-            var (options, geometry) = Settings(layer, linear);
-            using var dense = linear.ReadWeight();
-            var request = new LayerPruneRequest(dense, stats, target, options) { Geometry = geometry, Cancellation = context.Cancellation };
-            result = Run(method, layer.Name, request);
-            context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, (target as PruneTarget.Pattern)?.Ratio));
-            LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, clock.Elapsed.TotalSeconds);
+            // Served from the cache: the weight stays in the entry's file until a pass reads it.
+            spill.Adopt(linear, cached.Tensors, LayerResultStore.WeightName);
+            return Finish(linear, layer, method, meter, clock, cached.Details.Warnings, stored, stored, hit: true, cached.Details.RemovedGroups);
+        }
+
+        PrunedLayer result;
+        long? nonzero = cached?.Details.Nonzero;
+        try
+        {
+            if (cached is null)
+            {
+                (result, nonzero) = Solve(linear, layer, method, key, statistics, clock);
+            }
+            else
+            {
+                result = cached.Load();
+            }
+        }
+        catch
+        {
+            cached?.Tensors.Dispose();
+            throw;
         }
 
         using (result)
@@ -259,30 +271,54 @@ public sealed class BlockPruner(
             }
 
             factors?.Keep(layer.Name, result);
-            meter.Track(layer.Name);
-            foreach (var warning in result.Warnings)
-            {
-                context.Log.Warning("{Layer}: {Warning}", layer.Name, warning);
-            }
-
-            var count = result.Weight.numel();
-            var zeros = count - result.Weight.count_nonzero().item<long>();
-            var report = new LayerReport
-            {
-                Name = layer.Name,
-                Block = linear.Spec.Block,
-                Method = method.Name,
-                Target = $"{target.Key} {ReportText.Target(target)}",
-                Shape = [linear.Spec.OutFeatures, linear.Spec.InFeatures],
-                AchievedSparsity = (double)zeros / count,
-                ParametersBefore = count,
-                ParametersAfter = StoredParameters(result),
-                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                Cache = hit ? "hit" : "miss",
-                Warnings = result.Warnings,
-            };
-            return (report, result.RemovedGroups);
+            var kept = nonzero ?? Float32Scan.CountNonzero(result.Weight);
+            return Finish(linear, layer, method, meter, clock, result.Warnings, kept, StoredParameters(result, kept), cached is not null, result.RemovedGroups);
         }
+    }
+
+    /// <summary>Runs the method on the layer's dense weight and stores the result in the cache; also returns the result's nonzero weights.</summary>
+    private (PrunedLayer Result, long Nonzero) Solve(LinearLayer linear, ResolvedLayer layer, PruningMethod method, CacheKey key, Func<LayerStatistics?> statistics, Stopwatch clock)
+    {
+        var target = targets[layer.Name];
+        var stats = method.Needs == StatisticsNeed.None ? null : statistics();
+        var (options, geometry) = Settings(layer, linear);
+        using var dense = linear.ReadWeight();
+        var request = new LayerPruneRequest(dense, stats, target, options) { Geometry = geometry, Cancellation = context.Cancellation };
+        var result = Run(method, layer.Name, request);
+        context.Ledger.Count(Stage.Prune, OperationCounts.Solve(method.Name, linear.Spec.OutFeatures, linear.Spec.InFeatures, (target as PruneTarget.Pattern)?.Ratio));
+        var nonzero = Float32Scan.CountNonzero(result.Weight);
+        LayerResultStore.Write(context.Cache, key, $"{layer.Name} ({method.Name} {target})", result, nonzero, clock.Elapsed.TotalSeconds);
+        return (result, nonzero);
+    }
+
+    /// <summary>Starts measuring the layer's reconstruction error, logs the result's warnings and reports it.</summary>
+    private (LayerReport Report, bool[]? RemovedGroups) Finish(
+        LinearLayer linear, ResolvedLayer layer, PruningMethod method, ReconstructionMeter meter, Stopwatch clock,
+        IReadOnlyList<string> warnings, long nonzero, long storedParameters, bool hit, bool[]? removedGroups)
+    {
+        var target = targets[layer.Name];
+        meter.Track(layer.Name);
+        foreach (var warning in warnings)
+        {
+            context.Log.Warning("{Layer}: {Warning}", layer.Name, warning);
+        }
+
+        var count = linear.Spec.OutFeatures * linear.Spec.InFeatures;
+        var report = new LayerReport
+        {
+            Name = layer.Name,
+            Block = linear.Spec.Block,
+            Method = method.Name,
+            Target = $"{target.Key} {ReportText.Target(target)}",
+            Shape = [linear.Spec.OutFeatures, linear.Spec.InFeatures],
+            AchievedSparsity = (double)(count - nonzero) / count,
+            ParametersBefore = count,
+            ParametersAfter = storedParameters,
+            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Cache = hit ? "hit" : "miss",
+            Warnings = warnings,
+        };
+        return (report, removedGroups);
     }
 }
 

@@ -32,5 +32,5 @@ internal static class FiniteResults
         }
     }
 
-    private static bool IsFinite(Tensor tensor) => Models.FiniteWeights.IsFinite(tensor);
+    private static bool IsFinite(Tensor tensor) => Models.Float32Scan.AllFinite(tensor);
 }

@@ -44,6 +44,11 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         var recipe = plan.Recipe;
         OutputFolder.RemoveAbandoned(paths.Output);
         var cache = OpenCache(paths.Cache);
+        var environment = ComputeEnvironment.Current();
+        // An earlier output that may still be current is hashed while the run computes, on a core the start leaves idle.
+        var recipeHash = LockFile.HashOf(recipe);
+        var currentOutput = Task.Run(() => CurrentOutput.ReadVerified(
+            paths.Output, l => l.ToolVersion == ToolVersion.Current && l.RecipeHash == recipeHash && l.Environment == environment));
         var modelDirectory = recipe.Model.Path.Value;
         var ledger = new StageLedger();
         var load = ledger.Time(Stage.Load);
@@ -59,7 +64,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
 
         LogHashingRate(model, ledger.Elapsed(Stage.Fingerprint));
         CheckFingerprint(recipe, fingerprint);
-        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint, ComputeEnvironment.Current()), log, options.BatchSize)
+        var context = new StageContext(cache, new RunKeys(fingerprint, calibration?.Fingerprint, environment), log, options.BatchSize)
         {
             Ledger = ledger,
             Progress = options.Progress,
@@ -113,7 +118,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         LockFile lockFile;
         using (ledger.Time(Stage.Export))
         {
-            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Pin, dataFingerprints, stageKeys, context.Keys.Environment), layout, tokens);
+            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Pin, dataFingerprints, stageKeys, context.Keys.Environment), layout, tokens, currentOutput);
         }
 
         return new RunResult(Path.GetFullPath(output), runReport with { Stages = ledger.Figures(), Onnx = export.Onnx }, lockFile);

@@ -79,6 +79,6 @@ internal static class StructuredFollowUp
         }
 
         linear.ReplaceWeight(weight);
-        return weight.count_nonzero().item<long>();
+        return Models.Float32Scan.CountNonzero(weight);
     }
 }
