@@ -25,6 +25,9 @@ namespace PruneTask.Engine.Stages;
 public sealed class BlockPruner(
     StageContext context, IReadOnlyDictionary<string, PruneTarget> targets, ModelConfig config, FactorStore? factors = null, SpillFolder? spill = null)
 {
+    /// <summary>The cache entry of the block's statistics, written in the background while its layers are solved; null when none is pending.</summary>
+    private Task? _statisticsWrite;
+
     /// <summary>The keys of the planned layers' results, from keys alone: nothing is read or computed.</summary>
     public IReadOnlyList<CacheKey> LayerKeys(TransformerBlock block, IReadOnlyList<ResolvedLayer> layers, CacheKey inputKey, bool calibrated) =>
         Keys(block, layers, Methods(layers), inputKey, calibrated).Layers;
@@ -57,6 +60,7 @@ public sealed class BlockPruner(
 
         // The solves read each weight afresh; holding the whole block in float32 meanwhile would only add to the peak.
         block.Release();
+        var written = new List<LayerStatistics>();
         try
         {
             var reports = new List<(LayerReport Report, bool[]? RemovedGroups)>();
@@ -82,23 +86,48 @@ public sealed class BlockPruner(
                 {
                     statistics[linear.Spec.InputKey] = stats;
                 }
-                else
+                else if (stats is not null)
                 {
-                    // The last layer reading this input is done: a later solve need not share memory with its statistics.
-                    stats?.Dispose();
+                    // The last layer reading this input is done: a later solve need not share memory with its statistics,
+                    // unless the cache entry is still being written from them.
+                    if (_statisticsWrite is { IsCompleted: false })
+                    {
+                        written.Add(stats);
+                    }
+                    else
+                    {
+                        stats.Dispose();
+                    }
                 }
             }
 
             var (removal, finalReports) = StructuredFollowUp.Apply(block, BlockShapes.Read(config)[block.Index], config.HeadDim, reports);
+            _statisticsWrite?.GetAwaiter().GetResult();
             return new BlockPruneResult(layerKeys, finalReports, statisticsHit, statisticsKey) { Removal = removal };
         }
         finally
         {
-            foreach (var s in statistics.Values)
+            AwaitStatisticsWrite();
+            foreach (var s in statistics.Values.Concat(written))
             {
                 s.Dispose();
             }
         }
+    }
+
+    /// <summary>Waits for the statistics entry being written, if any; a failure was or will be reported where it is awaited on the success path.</summary>
+    private void AwaitStatisticsWrite()
+    {
+        try
+        {
+            _statisticsWrite?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Thrown on the success path (GetResult above); on a failure path the first exception is the one to report.
+        }
+
+        _statisticsWrite = null;
     }
 
     private static Dictionary<string, PruningMethod> Methods(IReadOnlyList<ResolvedLayer> layers) =>
@@ -155,7 +184,10 @@ public sealed class BlockPruner(
         FiniteResults.RequireStatistics(block.Index, collected);
         var rows = hidden.shape[0] * hidden.shape[1];
         context.Ledger.Count(Stage.Calibrate, Forward(block, hidden) + fullNeeds.Sum(n => OperationCounts.Statistics(n.Value, rows, InFeatures(block, n.Key))));
-        StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", collected);
+        // Writing a block's statistics (354 MB for TinyLlama) took a second; the solves need not wait for it.
+        // The task gets its own copy of the dictionary: the solves remove entries from this one as they finish with them.
+        var entries = new Dictionary<string, LayerStatistics>(collected, StringComparer.Ordinal);
+        _statisticsWrite = context.Cache is null ? null : Task.Run(() => StatisticsStore.Write(context.Cache, key, $"statistics of block {block.Index}", entries));
         return (collected, false);
     }
 

@@ -17,7 +17,7 @@ public sealed partial class RunProgressTests : IDisposable
 
     public RunProgressTests()
     {
-        TokenFile.Write(Path.Combine(_root, "tokens.bin"), 16 * 1024);
+        TokenFile.Write(Path.Combine(_root, "tokens.bin"), 64 * 1024);
     }
 
     [Fact]
@@ -42,7 +42,9 @@ public sealed partial class RunProgressTests : IDisposable
     [Fact]
     public void Ctrl_C_in_a_terminal_leaves_the_last_frame_and_then_the_one_cancellation_line()
     {
-        var recipe = Recipe(samples: 256);
+        // Long enough (about 20 s uncancelled) that Ctrl+C lands inside the run even when a loaded machine is slow to show
+        // the display: a run of 256 samples sometimes ended first, and the shell then ended with it.
+        var recipe = Recipe(samples: 2048);
 
         using var terminal = new TerminalSession(_root, Command(recipe), width: 120, height: 60);
         var clock = Stopwatch.StartNew();
