@@ -3,14 +3,20 @@ using PruneTask.Engine.IO;
 
 namespace PruneTask.Engine.Caching;
 
-/// <summary>A verified cache entry: its files matched the manifest when it was read or written.</summary>
+/// <summary>
+/// A verified cache entry: its files matched the manifest when it was read or written (except a file opened with
+/// <see cref="OpenVerifiedTensors"/>, which is checked when first read).
+/// </summary>
 public sealed class CacheEntry
 {
-    internal CacheEntry(CacheKey key, string directory, CacheManifest manifest)
+    private readonly ContentCache _cache;
+
+    internal CacheEntry(CacheKey key, string directory, CacheManifest manifest, ContentCache cache)
     {
         Key = key;
         Directory = directory;
         Manifest = manifest;
+        _cache = cache;
     }
 
     public CacheKey Key { get; }
@@ -36,6 +42,13 @@ public sealed class CacheEntry
 
     /// <summary>Opens a safetensors file of the entry (memory-mapped); the caller disposes it.</summary>
     public SafetensorsFile OpenTensors(string name) => SafetensorsFile.Open(PathOf(name));
+
+    /// <summary>
+    /// Opens a safetensors file that <see cref="ContentCache.TryGet"/> left unhashed (its <c>verifiedOnRead</c>): its
+    /// SHA-256 is checked before the first tensor is read. The caller disposes it.
+    /// </summary>
+    public IRawTensorSource OpenVerifiedTensors(string name) =>
+        new VerifiedOnReadTensors(this, Manifest.Files.FirstOrDefault(f => f.Name == name) ?? throw new KeyNotFoundException($"Cache entry {Key} ({Description}) has no file '{name}'."), _cache);
 
     public byte[] ReadBytes(string name) => File.ReadAllBytes(PathOf(name));
 

@@ -6,7 +6,8 @@ namespace PruneTask.Engine.Caching;
 internal static class CacheEntryVerifier
 {
     /// <summary>Returns the manifest, or null with the reason the entry cannot be trusted.</summary>
-    public static CacheManifest? Verify(string directory, CacheKey key, out string? problem)
+    /// <param name="deferred">A file whose size is checked but whose SHA-256 is left to <see cref="CheckFile"/> when it is first read.</param>
+    public static CacheManifest? Verify(string directory, CacheKey key, out string? problem, string? deferred = null)
     {
         CacheManifest manifest;
         try
@@ -19,7 +20,7 @@ internal static class CacheEntryVerifier
             return null;
         }
 
-        problem = CheckManifest(manifest, key) ?? CheckFiles(directory, manifest);
+        problem = CheckManifest(manifest, key) ?? CheckFiles(directory, manifest, deferred);
         return problem is null ? manifest : null;
     }
 
@@ -35,7 +36,7 @@ internal static class CacheEntryVerifier
             : $"its manifest names {manifest.Kind}/{manifest.Hash}";
     }
 
-    private static string? CheckFiles(string directory, CacheManifest manifest)
+    private static string? CheckFiles(string directory, CacheManifest manifest, string? deferred)
     {
         foreach (var file in manifest.Files)
         {
@@ -44,26 +45,32 @@ internal static class CacheEntryVerifier
                 return $"its manifest lists an invalid file name '{file.Name}'";
             }
 
-            var path = Path.Combine(directory, file.Name);
-            try
+            if (CheckFile(directory, file, hash: file.Name != deferred) is { } problem)
             {
-                var length = new FileInfo(path).Length;
-                if (length != file.Size)
-                {
-                    return $"{file.Name} has {length} bytes, the manifest says {file.Size}";
-                }
-
-                if (ContentHash.OfFile(path) != file.Sha256)
-                {
-                    return $"{file.Name} does not match its SHA-256";
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return $"{file.Name} cannot be read: {e.Message}";
+                return problem;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Null when the file has the manifest's size and (with <paramref name="hash"/>) its SHA-256; otherwise what is wrong.</summary>
+    public static string? CheckFile(string directory, CacheFileRecord file, bool hash = true)
+    {
+        var path = Path.Combine(directory, file.Name);
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length != file.Size)
+            {
+                return $"{file.Name} has {length} bytes, the manifest says {file.Size}";
+            }
+
+            return hash && ContentHash.OfFile(path) != file.Sha256 ? $"{file.Name} does not match its SHA-256" : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{file.Name} cannot be read: {e.Message}";
+        }
     }
 }

@@ -30,7 +30,11 @@ public sealed class ContentCache
     /// <summary>Whether a published entry exists, without verifying its files (cheap; <see cref="TryGet"/> verifies).</summary>
     public bool Contains(CacheKey key) => File.Exists(Path.Combine(_layout.EntryDirectory(key), CacheManifest.FileName));
 
-    public bool TryGet(CacheKey key, [NotNullWhen(true)] out CacheEntry? entry)
+    /// <param name="verifiedOnRead">
+    /// A large file of the entry whose SHA-256 is checked when <see cref="CacheEntry.OpenVerifiedTensors"/> first reads
+    /// from it rather than now (its size is checked now), so a run that never needs its data never hashes it.
+    /// </param>
+    public bool TryGet(CacheKey key, [NotNullWhen(true)] out CacheEntry? entry, string? verifiedOnRead = null)
     {
         entry = null;
         var directory = _layout.EntryDirectory(key);
@@ -39,7 +43,7 @@ public sealed class ContentCache
             return false;
         }
 
-        var manifest = CacheEntryVerifier.Verify(directory, key, out var problem);
+        var manifest = CacheEntryVerifier.Verify(directory, key, out var problem, verifiedOnRead);
         if (manifest is null)
         {
             _logger.Warning("Cache entry {CacheKey} is corrupt ({Problem}); it was removed and will be recomputed.", key.ToString(), problem);
@@ -48,8 +52,15 @@ public sealed class ContentCache
         }
 
         MarkAccessed(directory);
-        entry = new CacheEntry(key, directory, manifest);
+        entry = new CacheEntry(key, directory, manifest, this);
         return true;
+    }
+
+    /// <summary>Removes an entry found corrupt after it was opened (<see cref="CacheEntry.OpenVerifiedTensors"/>), so the next run recomputes it.</summary>
+    internal void RemoveCorrupt(CacheEntry entry, string problem)
+    {
+        _logger.Warning("Cache entry {CacheKey} is corrupt ({Problem}); it was removed.", entry.Key.ToString(), problem);
+        CacheDirectoryRemover.Remove(_layout, entry.Directory);
     }
 
     /// <summary>
@@ -72,7 +83,7 @@ public sealed class ContentCache
             if (TryPublish(temp, destination))
             {
                 MarkAccessed(destination);
-                return new CacheEntry(key, destination, manifest);
+                return new CacheEntry(key, destination, manifest, this);
             }
 
             // Another writer published this key first. Keep theirs unless it fails verification (TryGet then removes it).

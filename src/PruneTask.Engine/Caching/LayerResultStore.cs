@@ -17,12 +17,13 @@ public static class LayerResultStore
     /// <summary>The cached result under <paramref name="key"/>, its tensors still in the entry's file; null when there is none.</summary>
     public static CachedLayerResult? TryOpen(ContentCache? cache, CacheKey key)
     {
-        if (cache is null || !cache.TryGet(key, out var entry))
+        // The weights (the bulk of the entry) are hashed only if the run reads them.
+        if (cache is null || !cache.TryGet(key, out var entry, verifiedOnRead: TensorsFile))
         {
             return null;
         }
 
-        return new CachedLayerResult(entry.ReadJson<LayerResultDetails>(DetailsFile), entry.OpenTensors(TensorsFile));
+        return new CachedLayerResult(entry.ReadJson<LayerResultDetails>(DetailsFile), entry.OpenVerifiedTensors(TensorsFile));
     }
 
     /// <param name="nonzero">The pruned weight's nonzero entries, kept so a cached result is reported without reading its weight.</param>
@@ -58,7 +59,7 @@ public static class LayerResultStore
 /// A layer result in the cache: its details, and the entry's tensor file, which a run can read the weight from when it
 /// needs it instead of keeping or spilling a copy. The caller disposes <see cref="Tensors"/> or hands it on.
 /// </summary>
-public sealed record CachedLayerResult(LayerResultDetails Details, SafetensorsFile Tensors)
+public sealed record CachedLayerResult(LayerResultDetails Details, IRawTensorSource Tensors)
 {
     /// <summary>Whether the result is factored (sparse part plus low-rank factors) rather than a weight alone.</summary>
     public bool IsFactored => Tensors.Contains("lowrank_u");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PruneTask.Engine.Caching;
 using PruneTask.Engine.IO;
 using PruneTask.Engine.Reporting;
 
@@ -7,10 +6,9 @@ namespace PruneTask.Engine.Export;
 
 /// <summary>
 /// An output folder that already holds exactly what a run would write: its prune.lock.json names the same tool version,
-/// recipe, model, data, stage keys and environment (<see cref="SameInputs"/>), and every file it lists is there with its
-/// recorded SHA-256, with no other file beside them but the reports (<see cref="ReadVerified"/>). Such a folder is kept
-/// instead of written again, so a run whose results are all cached costs the hashing of its output rather than a
-/// rewrite of the whole model.
+/// recipe, model, data, stage keys and environment (<see cref="SameInputs"/>), and every file it lists is there and
+/// unchanged since, with no other file beside them but the reports (<see cref="ReadIfUnchanged"/>). Such a folder is
+/// kept instead of written again, so a run whose results are all cached does not rewrite the whole model.
 /// </summary>
 public static class CurrentOutput
 {
@@ -18,22 +16,22 @@ public static class CurrentOutput
     public static IReadOnlyList<string> ReportFiles { get; } = [RunReport.FileName, MarkdownReport.FileName, HtmlReport.FileName];
 
     /// <summary>
-    /// The lock file in <paramref name="folder"/> when every file it lists is there unchanged (by SHA-256) and nothing
-    /// else is beside them but the reports; null otherwise, or when <paramref name="worthHashing"/> refuses the lock file
-    /// before any output is hashed.
+    /// The lock file in <paramref name="folder"/> when every file it lists is there, a regular file, and not written
+    /// after it (the rule make and MSBuild apply), and nothing else is beside them but the reports; null otherwise.
+    /// Files are not hashed: for a 1.1 B model that would cost as much as hashing the model again.
     /// </summary>
-    public static LockFile? ReadVerified(string folder, Func<LockFile, bool> worthHashing)
+    public static LockFile? ReadIfUnchanged(string folder)
     {
-        var lockPath = Path.Combine(folder, LockFile.FileName);
-        if (new DirectoryInfo(folder) is not { Exists: true, LinkTarget: null } || new FileInfo(lockPath) is not { Exists: true, LinkTarget: null })
+        var lockFile = new FileInfo(Path.Combine(folder, LockFile.FileName));
+        if (new DirectoryInfo(folder) is not { Exists: true, LinkTarget: null } || lockFile is not { Exists: true, LinkTarget: null })
         {
             return null;
         }
 
         try
         {
-            var existing = JsonSerializer.Deserialize<LockFile>(File.ReadAllText(lockPath), ReportJson.Options);
-            if (existing?.Outputs is null || existing.StageKeys is null || existing.DataFingerprints is null || !worthHashing(existing))
+            var existing = JsonSerializer.Deserialize<LockFile>(File.ReadAllText(lockFile.FullName), ReportJson.Options);
+            if (existing?.Outputs is null || existing.StageKeys is null || existing.DataFingerprints is null)
             {
                 return null;
             }
@@ -42,7 +40,7 @@ public static class CurrentOutput
             var present = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
                 .ToHashSet(StringComparer.Ordinal);
-            return present.IsSubsetOf(expectedFiles) && existing.Outputs.All(o => present.Contains(o.Key) && Unchanged(Path.Combine(folder, o.Key), o.Value))
+            return present.IsSubsetOf(expectedFiles) && existing.Outputs.Keys.All(o => present.Contains(o) && NotWrittenAfter(Path.Combine(folder, o), lockFile))
                 ? existing
                 : null;
         }
@@ -63,8 +61,8 @@ public static class CurrentOutput
         AtomicFile.WriteAllText(Path.Combine(folder, HtmlReport.FileName), HtmlReport.Render(report));
     }
 
-    private static bool Unchanged(string path, string hash) =>
-        new FileInfo(path).LinkTarget is null && ContentHash.OfFile(path) == hash;
+    private static bool NotWrittenAfter(string path, FileInfo lockFile) =>
+        new FileInfo(path) is { LinkTarget: null } file && file.LastWriteTimeUtc <= lockFile.LastWriteTimeUtc;
 
     private static LockFile WithoutOutputs(LockFile lockFile) => lockFile with { Outputs = new Dictionary<string, string>() };
 }

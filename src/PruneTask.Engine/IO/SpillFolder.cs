@@ -11,7 +11,7 @@ namespace PruneTask.Engine.IO;
 public sealed class SpillFolder : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("prunetask-spill-").FullName;
-    private readonly List<SafetensorsFile> _files = [];
+    private readonly List<ITensorSource> _files = [];
 
     /// <summary>Moves every replaced weight <paramref name="block"/> still holds in memory to the folder.</summary>
     public void Spill(TransformerBlock block)
@@ -36,7 +36,7 @@ public sealed class SpillFolder : IDisposable
     /// Points <paramref name="linear"/>'s weight at <paramref name="name"/> in <paramref name="file"/>, a result stored
     /// already (a cache entry): nothing is written, and the folder closes the file at the end.
     /// </summary>
-    public void Adopt(LinearLayer linear, SafetensorsFile file, string name)
+    public void Adopt(LinearLayer linear, ITensorSource file, string name)
     {
         _files.Add(file);
         linear.UseStoredWeight(file, name);

@@ -32,10 +32,8 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
     public OnnxCheck? Onnx { get; private set; }
 
     /// <param name="calibration">Calibration token ids, which model.onnx is checked on when there is no evaluation data.</param>
-    /// <param name="current">The output folder's lock file if its outputs were found unchanged (<see cref="CurrentOutput.ReadVerified"/>), checked while the run computed; null to check it here.</param>
     public LockFile Write(
-        string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null, TorchSharp.torch.Tensor? calibration = null,
-        Task<LockFile?>? current = null)
+        string output, string modelDirectory, PrunableModel model, Recipe recipe, RunReport report, LockInputs inputs, ExportLayout? layout = null, TorchSharp.torch.Tensor? calibration = null)
     {
         var expected = new LockFile
         {
@@ -47,7 +45,7 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
             Environment = inputs.Environment,
             Outputs = new Dictionary<string, string>(),
         };
-        if (recipe.Output.Onnx is null && report.QualityGate is not { Passed: false } && KeepCurrent(output, expected, report, current) is { } kept)
+        if (recipe.Output.Onnx is null && report.QualityGate is not { Passed: false } && KeepCurrent(output, expected, report) is { } kept)
         {
             return kept;
         }
@@ -89,10 +87,9 @@ public sealed class ExportStage(ILogger log, CancellationToken cancellation = de
     /// only its reports and touches its lock file, so build tools see it up to date; returns its lock file. Null when the
     /// folder must be written, which is also the answer when it changes under the update (another run replaced it).
     /// </summary>
-    private LockFile? KeepCurrent(string output, LockFile expected, RunReport report, Task<LockFile?>? verified)
+    private LockFile? KeepCurrent(string output, LockFile expected, RunReport report)
     {
-        var existing = verified is null ? CurrentOutput.ReadVerified(output, l => CurrentOutput.SameInputs(l, expected)) : verified.GetAwaiter().GetResult();
-        if (existing is null || !CurrentOutput.SameInputs(existing, expected))
+        if (CurrentOutput.ReadIfUnchanged(output) is not { } existing || !CurrentOutput.SameInputs(existing, expected))
         {
             return null;
         }

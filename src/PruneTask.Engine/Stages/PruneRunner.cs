@@ -45,10 +45,6 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         OutputFolder.RemoveAbandoned(paths.Output);
         var cache = OpenCache(paths.Cache);
         var environment = ComputeEnvironment.Current();
-        // An earlier output that may still be current is hashed while the run computes, on a core the start leaves idle.
-        var recipeHash = LockFile.HashOf(recipe);
-        var currentOutput = Task.Run(() => CurrentOutput.ReadVerified(
-            paths.Output, l => l.ToolVersion == ToolVersion.Current && l.RecipeHash == recipeHash && l.Environment == environment));
         var modelDirectory = recipe.Model.Path.Value;
         var ledger = new StageLedger();
         var load = ledger.Time(Stage.Load);
@@ -118,7 +114,7 @@ public sealed class PruneRunner(RunOptions options, ILogger log, CancellationTok
         LockFile lockFile;
         using (ledger.Time(Stage.Export))
         {
-            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Pin, dataFingerprints, stageKeys, context.Keys.Environment), layout, tokens, currentOutput);
+            lockFile = export.Write(output, modelDirectory, model, recipe, runReport, new LockInputs(fingerprint.Pin, dataFingerprints, stageKeys, context.Keys.Environment), layout, tokens);
         }
 
         return new RunResult(Path.GetFullPath(output), runReport with { Stages = ledger.Figures(), Onnx = export.Onnx }, lockFile);

@@ -23,9 +23,7 @@ public sealed class CurrentOutputTests : IDisposable
         var model = Path.Combine(_workspace.Output, "model.safetensors");
         var lockPath = Path.Combine(_workspace.Output, LockFile.FileName);
         var report = Path.Combine(_workspace.Output, RunReport.FileName);
-        File.SetLastWriteTimeUtc(model, LongAgo);
-        File.SetLastWriteTimeUtc(lockPath, LongAgo);
-        File.SetLastWriteTimeUtc(report, LongAgo);
+        WrittenLongAgo();
 
         var second = _workspace.Run(recipe);
 
@@ -45,6 +43,7 @@ public sealed class CurrentOutputTests : IDisposable
         var original = _workspace.OutputBytes("model.safetensors");
         var tampered = (byte[])original.Clone();
         tampered[^1] ^= 0x5a;
+        WrittenLongAgo();
         File.WriteAllBytes(Path.Combine(_workspace.Output, "model.safetensors"), tampered);
 
         _workspace.Run(recipe);
@@ -79,4 +78,13 @@ public sealed class CurrentOutputTests : IDisposable
     }
 
     public void Dispose() => _workspace.Dispose();
+
+    /// <summary>Dates every file of the output as if the run had been long ago, so a later change is later by the clock, whatever its resolution.</summary>
+    private void WrittenLongAgo()
+    {
+        foreach (var file in Directory.EnumerateFiles(_workspace.Output))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+    }
 }
