@@ -10,18 +10,12 @@ namespace PruneTask.Engine.Tests.Caching;
 /// </summary>
 public sealed class VerifiedOnReadTensorsTests : IDisposable
 {
-    private const string Wanda = """
-        defaults:
-          method: wanda
-          sparsity: 0.5
-        """;
-
     private readonly PipelineWorkspace _workspace = new();
 
     [Fact]
     public void A_corrupt_layer_file_goes_unread_while_the_output_is_current_and_stops_the_run_that_reads_it()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         _workspace.Run(recipe);
         var model = _workspace.OutputBytes("model.safetensors");
         var entry = CorruptWeightsOf("model.layers.1.mlp.down_proj");

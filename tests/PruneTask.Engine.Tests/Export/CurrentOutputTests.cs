@@ -5,12 +5,6 @@ namespace PruneTask.Engine.Tests.Export;
 
 public sealed class CurrentOutputTests : IDisposable
 {
-    private const string Wanda = """
-        defaults:
-          method: wanda
-          sparsity: 0.5
-        """;
-
     private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly PipelineWorkspace _workspace = new();
@@ -18,7 +12,7 @@ public sealed class CurrentOutputTests : IDisposable
     [Fact]
     public void A_rerun_whose_output_is_current_keeps_the_model_files_rewrites_the_reports_and_touches_the_lock_file()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         _workspace.Run(recipe);
         var model = Path.Combine(_workspace.Output, "model.safetensors");
         var lockPath = Path.Combine(_workspace.Output, LockFile.FileName);
@@ -38,7 +32,7 @@ public sealed class CurrentOutputTests : IDisposable
     [Fact]
     public void A_changed_output_file_is_written_again_from_the_cache()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         _workspace.Run(recipe);
         var original = _workspace.OutputBytes("model.safetensors");
         var tampered = (byte[])original.Clone();
@@ -54,7 +48,7 @@ public sealed class CurrentOutputTests : IDisposable
     [Fact]
     public void An_output_with_a_file_the_run_did_not_write_is_replaced_whole()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         _workspace.Run(recipe);
         var original = _workspace.OutputBytes("model.safetensors");
         File.WriteAllText(Path.Combine(_workspace.Output, "notes.txt"), "mine");
@@ -68,11 +62,11 @@ public sealed class CurrentOutputTests : IDisposable
     [Fact]
     public void A_lock_file_from_another_recipe_makes_the_run_write_the_folder_again()
     {
-        _workspace.Run(_workspace.Recipe(Wanda));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda));
         var model = Path.Combine(_workspace.Output, "model.safetensors");
         File.SetLastWriteTimeUtc(model, LongAgo);
 
-        _workspace.Run(_workspace.Recipe(Wanda.Replace("0.5", "0.25", StringComparison.Ordinal)));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda.Replace("0.5", "0.25", StringComparison.Ordinal)));
 
         Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(model));
     }

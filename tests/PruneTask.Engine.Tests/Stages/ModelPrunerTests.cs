@@ -6,13 +6,7 @@ namespace PruneTask.Engine.Tests.Stages;
 /// <summary>Blocks walked by their cache keys: a cached block needs no activations, and what is computed matches a cold run byte for byte.</summary>
 public sealed class ModelPrunerTests : IDisposable
 {
-    private const string Wanda = """
-        defaults:
-          method: wanda
-          sparsity: 0.5
-        """;
-
-    private const string LastBlockChanged = Wanda + """
+    private const string LastBlockChanged = PipelineWorkspace.Wanda + """
 
         layers:
           - match: model.layers.1.*
@@ -26,7 +20,7 @@ public sealed class ModelPrunerTests : IDisposable
     [InlineData("dense")]
     public void A_fully_cached_rerun_runs_no_block_forward_and_writes_identical_outputs(string propagation)
     {
-        var recipe = _workspace.Recipe(Wanda, propagation);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda, propagation);
         var cold = _workspace.Run(recipe);
         var model = _workspace.OutputBytes("model.safetensors");
 
@@ -45,7 +39,7 @@ public sealed class ModelPrunerTests : IDisposable
     [InlineData("dense")]
     public void A_run_with_only_the_last_block_changed_replays_the_earlier_blocks_and_matches_a_cold_run(string propagation)
     {
-        _workspace.Run(_workspace.Recipe(Wanda, propagation));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda, propagation));
         var recipe = _workspace.Recipe(LastBlockChanged, propagation);
 
         var partial = _workspace.Run(recipe);
@@ -61,7 +55,7 @@ public sealed class ModelPrunerTests : IDisposable
     [Fact]
     public void Entries_unreadable_when_used_are_recomputed_from_replayed_activations()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         var cold = _workspace.Run(recipe);
         var model = _workspace.OutputBytes("model.safetensors");
         Corrupt(d => d.StartsWith("statistics of block 1", StringComparison.Ordinal) || d.StartsWith("model.layers.1.", StringComparison.Ordinal));

@@ -10,6 +10,13 @@ namespace PruneTask.Engine.Tests.Stages;
 /// <summary>A temporary folder with token data and recipes over a fixture model (tiny-llama-gqa unless told), and a way to run them.</summary>
 internal sealed class PipelineWorkspace : IDisposable
 {
+    /// <summary>Wanda at 50% on every layer: the recipe body of most pipeline tests.</summary>
+    public const string Wanda = """
+        defaults:
+          method: wanda
+          sparsity: 0.5
+        """;
+
     /// <summary>OATS at 50% compression with a quarter of the budget low-rank: the recipe body of the factored-output tests.</summary>
     public const string Oats = """
         defaults:

@@ -6,12 +6,6 @@ namespace PruneTask.Engine.Tests.Stages;
 
 public sealed class PruneRunnerTests : IDisposable
 {
-    private const string Wanda = """
-        defaults:
-          method: wanda
-          sparsity: 0.5
-        """;
-
     private const string Magnitude = """
         defaults:
           method: magnitude
@@ -23,7 +17,7 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void A_first_run_computes_everything_and_the_output_loads_back_with_the_expected_zeros()
     {
-        var result = _workspace.Run(_workspace.Recipe(Wanda));
+        var result = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda));
 
         Assert.Equal(14, result.Report.Layers.Count);
         Assert.All(result.Report.Layers, l => Assert.Equal("miss", l.Cache));
@@ -40,7 +34,7 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void A_second_identical_run_computes_nothing_and_writes_identical_model_and_lock_files()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         _workspace.Run(recipe);
         var model = _workspace.OutputBytes("model.safetensors");
         var lockFile = _workspace.OutputBytes(LockFile.FileName);
@@ -72,9 +66,9 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void Changing_the_rule_of_the_last_blocks_layers_recomputes_only_that_block()
     {
-        _workspace.Run(_workspace.Recipe(Wanda));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda));
 
-        var changed = _workspace.Run(_workspace.Recipe(Wanda + """
+        var changed = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda + """
 
             layers:
               - match: model.layers.1.*
@@ -89,9 +83,9 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void Changing_an_earlier_block_recomputes_the_statistics_of_the_blocks_after_it_in_pruned_propagation()
     {
-        _workspace.Run(_workspace.Recipe(Wanda));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda));
 
-        var changed = _workspace.Run(_workspace.Recipe(Wanda + """
+        var changed = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda + """
 
             layers:
               - match: model.layers.0.mlp.down_proj
@@ -106,9 +100,9 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void Dense_propagation_keeps_later_blocks_independent_of_earlier_pruning()
     {
-        _workspace.Run(_workspace.Recipe(Wanda, propagation: "dense"));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda, propagation: "dense"));
 
-        var changed = _workspace.Run(_workspace.Recipe(Wanda + """
+        var changed = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda + """
 
             layers:
               - match: model.layers.0.*
@@ -123,9 +117,9 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void Changing_only_the_evaluation_or_the_output_prunes_nothing_again()
     {
-        _workspace.Run(_workspace.Recipe(Wanda));
+        _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda));
 
-        var evaluated = _workspace.Run(_workspace.Recipe(Wanda + """
+        var evaluated = _workspace.Run(_workspace.Recipe(PipelineWorkspace.Wanda + """
 
             evaluate:
               dataset: tokens.bin
@@ -141,7 +135,7 @@ public sealed class PruneRunnerTests : IDisposable
     [Fact]
     public void A_run_stopped_midway_reuses_every_layer_finished_before_the_stop()
     {
-        var recipe = _workspace.Recipe(Wanda);
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
         _workspace.Run(recipe);
         // What a kill during block 1 leaves behind: every entry written before it (writes are atomic), none after.
         foreach (var entry in Directory.GetDirectories(Path.Combine(_workspace.Cache, "layer"), "*", SearchOption.AllDirectories)
