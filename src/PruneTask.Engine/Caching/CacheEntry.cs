@@ -48,7 +48,10 @@ public sealed class CacheEntry
     /// SHA-256 is checked before the first tensor is read. The caller disposes it.
     /// </summary>
     public IRawTensorSource OpenVerifiedTensors(string name) =>
-        new VerifiedOnReadTensors(this, Manifest.Files.FirstOrDefault(f => f.Name == name) ?? throw new KeyNotFoundException($"Cache entry {Key} ({Description}) has no file '{name}'."), _cache);
+        new VerifiedOnReadTensors(this, Manifest.Files.FirstOrDefault(f => f.Name == name) ?? throw new KeyNotFoundException($"Cache entry {Key} ({Description}) has no file '{name}'."));
+
+    /// <summary>Removes the entry, found corrupt after it was opened, with a warning; the next lookup misses.</summary>
+    public void RemoveAsCorrupt(string problem) => _cache.RemoveCorrupt(this, problem);
 
     public byte[] ReadBytes(string name) => File.ReadAllBytes(PathOf(name));
 

@@ -23,7 +23,17 @@ public static class LayerResultStore
             return null;
         }
 
-        return new CachedLayerResult(entry.ReadJson<LayerResultDetails>(DetailsFile), entry.OpenVerifiedTensors(TensorsFile));
+        var details = entry.ReadJson<LayerResultDetails>(DetailsFile);
+        try
+        {
+            return new CachedLayerResult(details, entry.OpenVerifiedTensors(TensorsFile));
+        }
+        catch (SafetensorsFormatException e)
+        {
+            // A damaged header shows before any hash would: the entry is corrupt, and still early enough to recompute.
+            entry.RemoveAsCorrupt(e.Message);
+            return null;
+        }
     }
 
     /// <param name="nonzero">The pruned weight's nonzero entries, kept so a cached result is reported without reading its weight.</param>

@@ -10,7 +10,7 @@ namespace PruneTask.Engine.Caching;
 /// current needs no layer's weights) never hashes it. A mismatch removes the entry and stops the run with PRN107,
 /// so the next run recomputes it; nothing unverified is ever read.
 /// </summary>
-internal sealed class VerifiedOnReadTensors(CacheEntry entry, CacheFileRecord record, ContentCache cache) : IRawTensorSource
+internal sealed class VerifiedOnReadTensors(CacheEntry entry, CacheFileRecord record) : IRawTensorSource
 {
     private readonly SafetensorsFile _file = entry.OpenTensors(record.Name);
     private readonly Lock _gate = new();
@@ -47,7 +47,7 @@ internal sealed class VerifiedOnReadTensors(CacheEntry entry, CacheFileRecord re
 
             if (CacheEntryVerifier.CheckFile(entry.Directory, record) is { } problem)
             {
-                cache.RemoveCorrupt(entry, problem);
+                entry.RemoveAsCorrupt(problem);
                 throw new PruneRunException(
                     RunErrorCodes.FileSystem,
                     $"Cache entry {entry.Key} ({entry.Description}) is corrupt: {problem}. It was removed; run again to recompute it.");

@@ -36,16 +36,31 @@ public sealed class VerifiedOnReadTensorsTests : IDisposable
         Assert.Equal(model, _workspace.OutputBytes("model.safetensors"));
     }
 
+    [Fact]
+    public void A_layer_file_whose_header_does_not_parse_is_recomputed_when_opened()
+    {
+        var recipe = _workspace.Recipe(PipelineWorkspace.Wanda);
+        _workspace.Run(recipe);
+        var model = _workspace.OutputBytes("model.safetensors");
+        var entry = CorruptWeightsOf("model.layers.0.self_attn.q_proj", at: 7);
+
+        var rerun = _workspace.Run(recipe);
+
+        Assert.Equal("miss", Assert.Single(rerun.Report.Layers, l => l.Name == "model.layers.0.self_attn.q_proj").Cache);
+        Assert.True(Directory.Exists(entry), "the recomputed result is stored again");
+        Assert.Equal(model, _workspace.OutputBytes("model.safetensors"));
+    }
+
     public void Dispose() => _workspace.Dispose();
 
-    /// <summary>Flips one byte of the weights of the layer's cache entry (same size, so only the hash can tell); returns the entry's folder.</summary>
-    private string CorruptWeightsOf(string layer)
+    /// <summary>Flips one byte of the weights file of the layer's cache entry (same size), by default in the data, so only the hash can tell; returns the entry's folder.</summary>
+    private string CorruptWeightsOf(string layer, int? at = null)
     {
         var manifestPath = Directory.EnumerateFiles(_workspace.Cache, CacheManifest.FileName, SearchOption.AllDirectories)
             .Single(p => CacheManifest.Read(p).Description.StartsWith(layer + " ", StringComparison.Ordinal));
         var weights = Path.Combine(Path.GetDirectoryName(manifestPath)!, "layer.safetensors");
         var bytes = File.ReadAllBytes(weights);
-        bytes[^3] ^= 0x40;
+        bytes[at ?? bytes.Length - 3] ^= 0x40;
         File.WriteAllBytes(weights, bytes);
         return Path.GetDirectoryName(manifestPath)!;
     }
