@@ -37,8 +37,10 @@ internal static class SparseGptSolver
 
         using var scope = torch.NewDisposeScope();
         using var inverse = InverseHessian.Factor(statistics, settings.Damping);
-        // Wᵀ, so that every column is a contiguous row: one transpose each way instead of one per block and back.
-        var transposed = weight.T.contiguous().masked_fill_(inverse.Dead.unsqueeze(1), RootedScalars.Zero);
+        // Wᵀ, so that every column is a contiguous row: one transpose each way instead of one per block and back. Always
+        // a new tensor (weight.T.contiguous() would be the caller's own storage for a column-major weight).
+        var transposed = torch.empty([weight.shape[1], weight.shape[0]], dtype: weight.dtype, device: weight.device)
+            .copy_(weight.T).masked_fill_(inverse.Dead.unsqueeze(1), RootedScalars.Zero);
         var rowLosses = new double[weight.shape[0]];
         var columns = weight.shape[1];
         var sweepWidth = SweepWidth(pattern);

@@ -57,6 +57,21 @@ public class SparseGptTests
     }
 
     [Fact]
+    public void A_column_major_weight_gives_the_same_result_and_is_left_as_it_was()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (weight, statistics) = Layer(seed: 23, deadColumn: 9);
+        var columnMajor = weight.T.contiguous().T;
+        var before = columnMajor.clone();
+
+        using var fromRows = SparseGpt.Prune(weight, statistics, 0.5);
+        using var fromColumns = SparseGpt.Prune(columnMajor, statistics, 0.5);
+
+        Assert.True(SyntheticLayer.BitIdentical(fromRows.Weight, fromColumns.Weight));
+        Assert.True(SyntheticLayer.BitIdentical(before, columnMajor), "the caller's weight is not modified");
+    }
+
+    [Fact]
     public void Rescaling_the_gram_by_a_power_of_two_changes_only_the_loss()
     {
         using var scope = torch.NewDisposeScope();
