@@ -47,7 +47,7 @@ public sealed class CacheEntryWriter
     /// and recomputed, and waiting for the disk cost a second per TinyLlama block's statistics.
     /// </summary>
     public void WriteTensors(string name, IEnumerable<KeyValuePair<string, torch.Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
-        SafetensorsWriter.Write(Reserve(name), tensors.Select(t => SafetensorsEntry.FromTensor(t.Key, t.Value)).ToList(), metadata, durable: false);
+        SafetensorsWriter.Write(Reserve(name), tensors, metadata, durable: false);
 
     public static bool IsValidFileName(string? name) =>
         !string.IsNullOrEmpty(name)

@@ -14,6 +14,9 @@ public static class LayerResultStore
     /// <summary>The name of the pruned weight (float32 [out, in]) in <see cref="CachedLayerResult.Tensors"/>.</summary>
     public const string WeightName = "weight";
 
+    /// <summary>The factored form's tensors, present only in a factored result.</summary>
+    public const string LowRankUName = "lowrank_u", LowRankVName = "lowrank_v", SparseName = "sparse";
+
     /// <summary>The cached result under <paramref name="key"/>, its tensors still in the entry's file; null when there is none.</summary>
     public static CachedLayerResult? TryOpen(ContentCache? cache, CacheKey key)
     {
@@ -45,9 +48,9 @@ public static class LayerResultStore
         }
 
         var tensors = new List<KeyValuePair<string, torch.Tensor>> { KeyValuePair.Create(WeightName, layer.Weight) };
-        AddIfPresent(tensors, "lowrank_u", layer.LowRankU);
-        AddIfPresent(tensors, "lowrank_v", layer.LowRankV);
-        AddIfPresent(tensors, "sparse", layer.Sparse);
+        AddIfPresent(tensors, LowRankUName, layer.LowRankU);
+        AddIfPresent(tensors, LowRankVName, layer.LowRankV);
+        AddIfPresent(tensors, SparseName, layer.Sparse);
         var details = new LayerResultDetails(layer.Loss, layer.RemovedGroups, layer.Warnings.ToArray(), seconds, nonzero);
         cache.Put(key, description, writer =>
         {
@@ -72,7 +75,7 @@ public static class LayerResultStore
 public sealed record CachedLayerResult(LayerResultDetails Details, IRawTensorSource Tensors)
 {
     /// <summary>Whether the result is factored (sparse part plus low-rank factors) rather than a weight alone.</summary>
-    public bool IsFactored => Tensors.Contains("lowrank_u");
+    public bool IsFactored => Tensors.Contains(LayerResultStore.LowRankUName);
 
     /// <summary>The whole result read into memory; the caller owns it.</summary>
     public PrunedLayer Load()
@@ -80,9 +83,9 @@ public sealed record CachedLayerResult(LayerResultDetails Details, IRawTensorSou
         torch.Tensor? Optional(string name) => Tensors.Contains(name) ? Tensors.Load(name) : null;
         return new PrunedLayer(Tensors.Load(LayerResultStore.WeightName))
         {
-            LowRankU = Optional("lowrank_u"),
-            LowRankV = Optional("lowrank_v"),
-            Sparse = Optional("sparse"),
+            LowRankU = Optional(LayerResultStore.LowRankUName),
+            LowRankV = Optional(LayerResultStore.LowRankVName),
+            Sparse = Optional(LayerResultStore.SparseName),
             RemovedGroups = Details.RemovedGroups,
             Loss = Details.Loss,
             Warnings = Details.Warnings,

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PruneTask.Engine.IO;
 
-/// <summary>Writes a file whole or not at all: into a temporary file beside it, flushed to disk (unless it is scratch), then renamed over it.</summary>
+/// <summary>Writes a file whole or not at all: into a temporary file beside it, flushed to disk (unless told it need not be), then renamed over it.</summary>
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) =>
@@ -12,7 +12,10 @@ public static class AtomicFile
         WriteAllText(path, string.Concat(lines.Select(line => line + Environment.NewLine)));
 
     /// <summary>Runs <paramref name="write"/> on a new temporary file and moves it to <paramref name="path"/>; on failure removes it.</summary>
-    /// <param name="durable">Flush to disk before the rename; false for scratch files that are deleted at the end of the run anyway.</param>
+    /// <param name="durable">
+    /// Flush to disk before the rename; false where a file cut short by a crash does no harm: scratch files deleted at
+    /// the end of the run, and cache files, which every read checks against their manifest's hashes.
+    /// </param>
     public static void Write(string path, Action<FileStream> write, int bufferSize = 4096, bool durable = true)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";

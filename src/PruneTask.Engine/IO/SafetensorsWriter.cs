@@ -12,8 +12,8 @@ public static class SafetensorsWriter
 
     /// <summary>Writes tensors held in memory, in the order given. The tensors are not disposed.</summary>
     public static void Write(
-        string path, IEnumerable<KeyValuePair<string, torch.Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
-        Write(path, tensors.Select(t => SafetensorsEntry.FromTensor(t.Key, t.Value)).ToList(), metadata);
+        string path, IEnumerable<KeyValuePair<string, torch.Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null, bool durable = true) =>
+        Write(path, tensors.Select(t => SafetensorsEntry.FromTensor(t.Key, t.Value)).ToList(), metadata, durable);
 
     /// <summary>
     /// Writes entries in the order given, one at a time: with <see cref="SafetensorsEntry.Deferred"/> and
@@ -21,7 +21,7 @@ public static class SafetensorsWriter
     /// </summary>
     /// <exception cref="ArgumentException">A name is given twice or is <c>__metadata__</c>.</exception>
     /// <exception cref="InvalidOperationException">An entry wrote a different number of bytes than its dtype and shape need.</exception>
-    /// <param name="durable">Flush to disk before the rename; false for scratch files (<see cref="SpillFolder"/>).</param>
+    /// <param name="durable">Flush to disk before the rename; false where a file cut short by a crash does no harm (see <see cref="AtomicFile.Write"/>).</param>
     public static void Write(string path, IReadOnlyList<SafetensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null, bool durable = true)
     {
         var header = SafetensorsHeaderWriter.Build(entries, metadata);

@@ -54,8 +54,8 @@ internal static class SparseGptColumnSweep
         }
     }
 
-    /// <summary>The float32 storage of a contiguous CPU tensor.</summary>
-    private static Span<float> Floats(torch.Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
+    /// <summary>The float32 storage of a contiguous CPU tensor (a narrow along dimension 0 of a contiguous tensor is one).</summary>
+    internal static Span<float> Floats(torch.Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>Flags, per row, the M − N smallest w²/U_kk² of the group starting at column <paramref name="first"/> (ties: lower column first, NaN largest).</summary>
     private static void FlagGroup(

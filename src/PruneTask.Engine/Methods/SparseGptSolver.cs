@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using PruneTask.Recipes.Model;
 using TorchSharp;
 
@@ -80,7 +79,7 @@ internal static class SparseGptSolver
         if (pattern is null)
         {
             using var diagonal = upperBlock.diagonal().contiguous();
-            AdaptiveMask(Floats(columns), Floats(diagonal), rows, sparsity!.Value, mask.bytes);
+            AdaptiveMask(SparseGptColumnSweep.Floats(columns), SparseGptColumnSweep.Floats(diagonal), rows, sparsity!.Value, mask.bytes);
         }
 
         for (long first = 0; first < width; first += sweepWidth)
@@ -111,8 +110,6 @@ internal static class SparseGptSolver
         }
     }
 
-    /// <summary>The float32 storage of a contiguous CPU tensor (a narrow along dimension 0 of a contiguous tensor is one).</summary>
-    private static Span<float> Floats(torch.Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>
     /// Flags every score w²/U_cc² of the block (given transposed, [width, rows]) that is ≤ the floor(s·n)-th smallest

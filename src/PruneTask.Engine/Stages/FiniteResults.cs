@@ -14,7 +14,7 @@ internal static class FiniteResults
     {
         foreach (var (input, s) in statistics.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            if (!IsFinite(s.SquaredNorms) || (s.Gram is { } gram && !IsFinite(gram)))
+            if (!Models.Float32Scan.AllFinite(s.SquaredNorms) || (s.Gram is { } gram && !Models.Float32Scan.AllFinite(gram)))
             {
                 throw new PruneRunException(
                     RunErrorCodes.NumericalFailure,
@@ -26,11 +26,9 @@ internal static class FiniteResults
     public static void RequireResult(string layer, string method, PrunedLayer result)
     {
         Tensor?[] parts = [result.Weight, result.LowRankU, result.LowRankV, result.Sparse];
-        if (parts.Any(p => p is not null && !IsFinite(p)) || result.Loss is { } loss && !double.IsFinite(loss))
+        if (parts.Any(p => p is not null && !Models.Float32Scan.AllFinite(p)) || result.Loss is { } loss && !double.IsFinite(loss))
         {
             throw new PruneRunException(RunErrorCodes.NumericalFailure, $"{layer}: {method} produced NaN or Inf values; nothing was cached.");
         }
     }
-
-    private static bool IsFinite(Tensor tensor) => Models.Float32Scan.AllFinite(tensor);
 }
